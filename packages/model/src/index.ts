@@ -1,0 +1,11 @@
+// @cmmm/model — the CMMM model as data, exact scoring and gap analysis. Pure: no IO, clock or randomness.
+export * from './types.ts';
+export * from './rational.ts';
+export { validateEdition } from './validate-edition.ts';
+export { getEdition, requireEdition, editionIds, DEFAULT_EDITION_ID } from './editions.ts';
+export { compilePlan, type ScoringPlan, type PlanOptions, type Exclusion } from './scoring-plan.ts';
+export { readAnswers, sheetToAnswers, emptySheet, GradeCode, type AnswerSheet } from './answers.ts';
+export { scoreSheet, evaluateLevel, type Score, type LevelEvaluation } from './score.ts';
+export { analyseGap, type GapAnalysis, type Improvement, type HoldingRequirement } from './gap.ts';
+export { describeScore, levelName, type ScoreResult } from './result.ts';
+export { assess, planFor, assessmentInputSchema, type AssessmentInput } from './assess.ts';

@@ -1,0 +1,126 @@
+// Scoring of one answer sheet against a plan (seed 003 §9, scoring-rules.md).
+// Levels are evaluated from 一级 up; a level is reached when its score is at least 0.8, exactly.
+import { GradeCode, TENTHS_BY_CODE, type AnswerSheet } from './answers.ts';
+import { buildFormSet, fractionValue, numerator, type FormSet } from './linear-form.ts';
+import { add, rational, toNumber, type Rational } from './rational.ts';
+import type { ScoringPlan } from './scoring-plan.ts';
+import { MATURITY_LEVELS, fail, ok, type Issue, type MaturityLevel, type Outcome } from './types.ts';
+
+/** One evaluated level: every node score, exactly derived. */
+export interface LevelEvaluation {
+  readonly level: MaturityLevel;
+  readonly forms: FormSet;
+  /** Sum of grade tenths per plan subdomain (NA excluded). */
+  readonly sums: Int32Array;
+  /** Numerator of the level score over forms.root.den. */
+  readonly num: number | bigint;
+  readonly score: number;
+  readonly reached: boolean;
+  readonly elementScores: Float64Array; // NaN where absent
+  readonly domainScores: Float64Array;
+  readonly subdomainScores: Float64Array;
+}
+
+export interface Score {
+  readonly plan: ScoringPlan;
+  readonly sheet: AnswerSheet;
+  readonly levels: readonly LevelEvaluation[];
+  /** Consecutive levels reached from 一级 (0 = 未达到一级). */
+  readonly level: 0 | MaturityLevel;
+  readonly totalScore: number;
+  readonly totalScoreExact: Rational;
+}
+
+const isReached = (form: FormSet['root'], num: number | bigint): boolean =>
+  typeof num === 'number' ? 5 * num >= 4 * form.den : 5n * num >= 4n * form.bigDen;
+
+const exactScore = (e: LevelEvaluation): Rational => rational(e.num, e.forms.root.bigDen);
+
+/** Evaluates one level, or lists the requirements of that level still unanswered. */
+export function evaluateLevel(plan: ScoringPlan, sheet: AnswerSheet, level: MaturityLevel): Outcome<LevelEvaluation> {
+  const nS = plan.subdomains.length;
+  const sums = new Int32Array(nS);
+  let counts: Int32Array | null = null; // allocated only when an NA changes a subdomain's n
+  let missing: number[] | null = null;
+  for (let s = 0; s < nS; s++) {
+    const reqs = plan.subdomains[s]!.byLevel[level - 1]!;
+    let sum = 0;
+    let answered = 0;
+    for (let i = 0; i < reqs.length; i++) {
+      const code = sheet[reqs[i]!]!;
+      if (code === GradeCode.none) (missing ??= []).push(reqs[i]!);
+      else if (code !== GradeCode.NA) {
+        sum += TENTHS_BY_CODE[code]!;
+        answered++;
+      }
+    }
+    sums[s] = sum;
+    if (answered !== reqs.length) {
+      counts ??= Int32Array.from(plan.fullForms.counts);
+      counts[s] = answered;
+    }
+  }
+  if (missing) {
+    return fail([missingIssue(plan, level, missing)]);
+  }
+  const forms = counts ? buildFormSet(plan, counts) : plan.fullForms;
+  const num = numerator(forms.root, sums);
+
+  const subdomainScores = new Float64Array(nS);
+  for (let s = 0; s < nS; s++) subdomainScores[s] = forms.counts[s]! > 0 ? sums[s]! / (10 * forms.counts[s]!) : Number.NaN;
+  const nodeScores = (list: readonly (FormSet['root'] | null)[]) =>
+    Float64Array.from(list, (form) => (form ? fractionValue(form, numerator(form, sums)) : Number.NaN));
+
+  return ok({
+    level,
+    forms,
+    sums,
+    num,
+    score: fractionValue(forms.root, num),
+    reached: isReached(forms.root, num),
+    elementScores: nodeScores(forms.elements),
+    domainScores: nodeScores(forms.domains),
+    subdomainScores,
+  });
+}
+
+function missingIssue(plan: ScoringPlan, level: MaturityLevel, missing: readonly number[]): Issue {
+  const ids = missing.map((i) => plan.requirementIds[i]!);
+  const shown = ids.slice(0, 10).join('、') + (ids.length > 10 ? ` 等 ${ids.length} 条` : '');
+  return {
+    code: 'MISSING_ANSWERS',
+    path: 'answers',
+    message: `${plan.edition.levels.find((l) => l.level === level)?.label ?? level}尚有 ${ids.length} 条要求未作答：${shown}`,
+  };
+}
+
+/**
+ * Scores a sheet: evaluates 一级, and each next level while the previous one is reached.
+ * Total score S (scoring-rules.md rule 1), with k levels reached:
+ *   k = 0: S = s1;  1 ≤ k ≤ 4: S = (k − 1) + s_k + s_(k+1);  k = 5: S = 4 + s5.
+ */
+export function scoreSheet(plan: ScoringPlan, sheet: AnswerSheet): Outcome<Score> {
+  const levels: LevelEvaluation[] = [];
+  for (const level of MATURITY_LEVELS) {
+    const evaluated = evaluateLevel(plan, sheet, level);
+    if (!evaluated.ok) return evaluated;
+    levels.push(evaluated.value);
+    if (!evaluated.value.reached) break;
+  }
+  const k = levels.filter((l) => l.reached).length as 0 | MaturityLevel;
+  const { value, exact } = totalScore(k, levels);
+  return ok({ plan, sheet, levels, level: k, totalScore: value, totalScoreExact: exact });
+}
+
+function totalScore(k: number, levels: readonly LevelEvaluation[]): { value: number; exact: Rational } {
+  const parts = k === 0 ? [levels[0]!] : levels.slice(k - 1, k + 1);
+  const base = k === 0 ? 0 : k - 1;
+  // Fast exact path: both levels share one safe denominator, so S·D is one safe integer.
+  const den = parts[0]!.forms.root.den;
+  if (parts.every((p) => typeof p.num === 'number' && p.forms.root.safe && p.forms.root.den === den)) {
+    const n = base * den + parts.reduce((acc, p) => acc + (p.num as number), 0);
+    return { value: n / den, exact: rational(n, den) };
+  }
+  const exact = parts.reduce((acc, p) => add(acc, exactScore(p)), rational(base));
+  return { value: toNumber(exact), exact };
+}

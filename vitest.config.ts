@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    env: { TZ: 'UTC' },
+  },
+});
