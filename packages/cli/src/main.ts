@@ -32,11 +32,11 @@ function run(args: readonly string[]): string {
 /** Reads `--name VALUE` or `--name=VALUE`; no other option is accepted. */
 function optionValue(opts: readonly string[], name: string): string | undefined {
   if (!opts.length) return undefined;
-  const [flag = '', value, ...extra] = opts;
+  const [flag = '', value] = opts;
   const inline = flag.startsWith(`${name}=`) ? flag.slice(name.length + 1) : undefined;
   const given = inline ?? (flag === name ? value : undefined);
   const used = inline === undefined ? 2 : 1;
-  if (!given || given.startsWith('-') || opts.length !== used || extra.length > 1) {
+  if (!given || given.startsWith('-') || opts.length !== used) {
     throw usageError(`参数有误：${opts.join(' ')}（用法：${name} ID）`);
   }
   return given;

@@ -1,6 +1,6 @@
 // The JSON view of a score: what the CLI prints, the API returns and reports are built from.
 import type { GapAnalysis } from './gap.ts';
-import { rational, toString } from './rational.ts';
+import { mul, rational, toNumber, toString } from './rational.ts';
 import type { Score } from './score.ts';
 import type { Exclusion } from './scoring-plan.ts';
 import type { Edition, EnterpriseType, MaturityLevel } from './types.ts';
@@ -48,6 +48,8 @@ export interface ScoreResult {
   levelName: string;
   totalScore: number;
   totalScoreExact: string;
+  /** 20 × S, the 0–100 figure dashboards show (scoring-rules.md rule 5); never used for the level. */
+  displayIndex: number;
   breakdown: Partial<Record<`${MaturityLevel}`, LevelBreakdown>>;
   gap: GapAnalysis | null;
 }
@@ -111,6 +113,7 @@ export function describeScore(score: Score, gap: GapAnalysis | null): ScoreResul
     levelName: levelName(plan.edition, score.level),
     totalScore: score.totalScore,
     totalScoreExact: toString(score.totalScoreExact),
+    displayIndex: toNumber(mul(score.totalScoreExact, rational(20))),
     breakdown,
     gap,
   };
