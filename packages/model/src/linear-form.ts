@@ -7,9 +7,11 @@
 import { div, lcm, mul, rational, sum, toNumber, type Rational } from './rational.ts';
 
 export interface LinearForm {
-  /** c_s by plan subdomain index (0 where the subdomain is absent or outside this node). */
-  readonly coef: Float64Array;
+  /** The subdomains that count in this node (sparse), and their c_s as Numbers. */
+  readonly terms: Int32Array;
+  readonly coefs: Float64Array;
   readonly den: number;
+  /** c_s by plan subdomain index (0n where the subdomain is absent or outside this node). */
   readonly bigCoef: readonly bigint[];
   readonly bigDen: bigint;
   /** True when every numerator up to 6·D is a safe integer, so the Number path is exact. */
@@ -39,19 +41,20 @@ export interface FormSet {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function linearForm(subdomainCount: number, terms: ReadonlyMap<number, Rational>): LinearForm {
-  const den = [...terms.values()].reduce((acc, q) => lcm(acc, q.den), 1n);
+function linearForm(subdomainCount: number, factors: ReadonlyMap<number, Rational>): LinearForm {
+  const den = [...factors.values()].reduce((acc, q) => lcm(acc, q.den), 1n);
   const bigCoef = Array.from({ length: subdomainCount }, (_, s) => {
-    const q = terms.get(s);
+    const q = factors.get(s);
     return q ? (q.num * den) / q.den : 0n;
   });
-  const safe = 6n * den <= MAX_SAFE;
+  const terms = Int32Array.from([...factors.keys()].sort((a, b) => a - b));
   return {
-    coef: Float64Array.from(bigCoef, (c) => Number(c)),
+    terms,
+    coefs: Float64Array.from(terms, (s) => Number(bigCoef[s])),
     den: Number(den),
     bigCoef,
     bigDen: den,
-    safe,
+    safe: 6n * den <= MAX_SAFE,
   };
 }
 
@@ -103,11 +106,11 @@ export function buildFormSet(tree: FormTree, counts: Int32Array): FormSet {
 }
 
 /** Σ c_s · sum_s as an exact fraction of the form (numerator as Number when safe, else BigInt). */
-export function numerator(form: LinearForm, sums: Int32Array): number | bigint {
+export function numerator(form: LinearForm, sums: readonly number[]): number | bigint {
   if (form.safe) {
     let n = 0;
-    const c = form.coef;
-    for (let s = 0; s < c.length; s++) n += c[s]! * sums[s]!;
+    const { terms, coefs } = form;
+    for (let i = 0; i < terms.length; i++) n += coefs[i]! * sums[terms[i]!]!;
     return n;
   }
   let n = 0n;

@@ -1,7 +1,7 @@
 // Scoring of one answer sheet against a plan (seed 003 §9, scoring-rules.md).
 // Levels are evaluated from 一级 up; a level is reached when its score is at least 0.8, exactly.
 import { GradeCode, TENTHS_BY_CODE, type AnswerSheet } from './answers.ts';
-import { buildFormSet, fractionValue, numerator, type FormSet } from './linear-form.ts';
+import { buildFormSet, fractionValue, numerator, type FormSet, type LinearForm } from './linear-form.ts';
 import { add, rational, toNumber, type Rational } from './rational.ts';
 import type { ScoringPlan } from './scoring-plan.ts';
 import { MATURITY_LEVELS, fail, ok, type Issue, type MaturityLevel, type Outcome } from './types.ts';
@@ -11,14 +11,15 @@ export interface LevelEvaluation {
   readonly level: MaturityLevel;
   readonly forms: FormSet;
   /** Sum of grade tenths per plan subdomain (NA excluded). */
-  readonly sums: Int32Array;
+  readonly sums: readonly number[];
   /** Numerator of the level score over forms.root.den. */
   readonly num: number | bigint;
   readonly score: number;
   readonly reached: boolean;
-  readonly elementScores: Float64Array; // NaN where absent
-  readonly domainScores: Float64Array;
-  readonly subdomainScores: Float64Array;
+  // Plain arrays, not typed ones: allocating a small typed array costs more than scoring a level.
+  readonly elementScores: readonly number[]; // NaN where absent
+  readonly domainScores: readonly number[];
+  readonly subdomainScores: readonly number[];
 }
 
 export interface Score {
@@ -31,7 +32,14 @@ export interface Score {
   readonly totalScoreExact: Rational;
 }
 
-const isReached = (form: FormSet['root'], num: number | bigint): boolean =>
+// Hot-loop bindings captured once: module loaders may turn imported bindings into getter calls.
+const TENTHS = Float64Array.from(TENTHS_BY_CODE);
+const NONE = GradeCode.none;
+const NA = GradeCode.NA;
+const dot = numerator;
+const valueOf = fractionValue;
+
+const isReached = (form: LinearForm, num: number | bigint): boolean =>
   typeof num === 'number' ? 5 * num >= 4 * form.den : 5n * num >= 4n * form.bigDen;
 
 const exactScore = (e: LevelEvaluation): Rational => rational(e.num, e.forms.root.bigDen);
@@ -39,23 +47,26 @@ const exactScore = (e: LevelEvaluation): Rational => rational(e.num, e.forms.roo
 /** Evaluates one level, or lists the requirements of that level still unanswered. */
 export function evaluateLevel(plan: ScoringPlan, sheet: AnswerSheet, level: MaturityLevel): Outcome<LevelEvaluation> {
   const nS = plan.subdomains.length;
-  const sums = new Int32Array(nS);
+  const sums = new Array<number>(nS);
+  const reqs = plan.levelRequirements[level - 1]!;
+  const ends = plan.subdomainEnds;
   let counts: Int32Array | null = null; // allocated only when an NA changes a subdomain's n
   let missing: number[] | null = null;
+  let i = 0;
   for (let s = 0; s < nS; s++) {
-    const reqs = plan.subdomains[s]!.byLevel[level - 1]!;
+    const end = ends[s]!;
     let sum = 0;
     let answered = 0;
-    for (let i = 0; i < reqs.length; i++) {
+    for (; i < end; i++) {
       const code = sheet[reqs[i]!]!;
-      if (code === GradeCode.none) (missing ??= []).push(reqs[i]!);
-      else if (code !== GradeCode.NA) {
-        sum += TENTHS_BY_CODE[code]!;
+      if (code === NONE) (missing ??= []).push(reqs[i]!);
+      else if (code !== NA) {
+        sum += TENTHS[code]!;
         answered++;
       }
     }
     sums[s] = sum;
-    if (answered !== reqs.length) {
+    if (answered !== plan.subdomains[s]!.itemCount) {
       counts ??= Int32Array.from(plan.fullForms.counts);
       counts[s] = answered;
     }
@@ -64,24 +75,34 @@ export function evaluateLevel(plan: ScoringPlan, sheet: AnswerSheet, level: Matu
     return fail([missingIssue(plan, level, missing)]);
   }
   const forms = counts ? buildFormSet(plan, counts) : plan.fullForms;
-  const num = numerator(forms.root, sums);
+  const num = dot(forms.root, sums);
 
-  const subdomainScores = new Float64Array(nS);
-  for (let s = 0; s < nS; s++) subdomainScores[s] = forms.counts[s]! > 0 ? sums[s]! / (10 * forms.counts[s]!) : Number.NaN;
-  const nodeScores = (list: readonly (FormSet['root'] | null)[]) =>
-    Float64Array.from(list, (form) => (form ? fractionValue(form, numerator(form, sums)) : Number.NaN));
-
+  const subdomainScores = new Array<number>(nS);
+  for (let s = 0; s < nS; s++) {
+    const n = forms.counts[s]!;
+    subdomainScores[s] = n > 0 ? sums[s]! / (10 * n) : Number.NaN;
+  }
   return ok({
     level,
     forms,
     sums,
     num,
-    score: fractionValue(forms.root, num),
+    score: valueOf(forms.root, num),
     reached: isReached(forms.root, num),
-    elementScores: nodeScores(forms.elements),
-    domainScores: nodeScores(forms.domains),
+    elementScores: nodeScores(forms.elements, sums),
+    domainScores: nodeScores(forms.domains, sums),
     subdomainScores,
   });
+}
+
+/** Each node's score N / D, NaN where the node is absent. */
+function nodeScores(forms: readonly (LinearForm | null)[], sums: readonly number[]): number[] {
+  const out = new Array<number>(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i];
+    out[i] = form ? valueOf(form, dot(form, sums)) : Number.NaN;
+  }
+  return out;
 }
 
 function missingIssue(plan: ScoringPlan, level: MaturityLevel, missing: readonly number[]): Issue {

@@ -64,6 +64,10 @@ export interface ScoringPlan {
   readonly excluded: ReadonlyMap<string, Exclusion>;
   /** The forms when every item is answered (no NA): the same at every level. */
   readonly fullForms: FormSet;
+  /** Requirement indices of each level (index 0 = 一级), plan subdomain after plan subdomain… */
+  readonly levelRequirements: readonly Int32Array[];
+  /** …where subdomain s owns positions subdomainEnds[s − 1] … subdomainEnds[s] − 1 at every level. */
+  readonly subdomainEnds: Int32Array;
 }
 
 export interface PlanOptions {
@@ -165,6 +169,8 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
     requirementTailorable: Uint8Array.from(requirementTailorableList),
     excluded,
     fullForms,
+    levelRequirements: [0, 1, 2, 3, 4].map((l) => Int32Array.from(subdomains.flatMap((s) => [...s.byLevel[l]!]))),
+    subdomainEnds: Int32Array.from(subdomains.map((s) => s.itemCount)).map((_, i, counts) => counts.slice(0, i + 1).reduce((a, b) => a + b, 0)),
   });
 }
 
