@@ -3,12 +3,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '**/dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', '**/dist/**', '**/test-results/**', '**/playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // The browser app never imports the server, the database or the report renderer.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@cmmm/server', '@cmmm/server/*', '@cmmm/db', '@cmmm/db/*', '@cmmm/report', '@cmmm/report/*'], message: 'packages/web talks to the server over HTTP only.' },
+      ] }],
+    },
   },
   {
     rules: {
@@ -36,7 +45,7 @@ export default tseslint.config(
     files: ['packages/cli/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['@cmmm/server/*', '**/server/src/**'], message: 'the CLI does not reach into server internals.' },
+        { group: ['@cmmm/server/*', '!@cmmm/server/tasks', '**/server/src/**'], message: 'the CLI uses only the server\'s public tasks entry.' },
       ] }],
     },
   },

@@ -1,50 +1,50 @@
-// Stable error codes and the one place that turns them into HTTP responses.
+// The one error boundary: stable codes → HTTP status and { error: { code, message, issues? } }.
+import { ERRORS, isErrorCode, type ErrorBody, type ErrorCode } from '@cmmm/contract';
 import type { Issue } from '@cmmm/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
-/** HTTP status of each code; the body is always { error: { code, message, issues? } }. */
-const STATUS: Record<string, number> = {
-  BAD_REQUEST: 400,
-  BAD_INPUT: 400,
-  UNKNOWN_REQUIREMENT: 400,
-  BAD_GRADE: 400,
-  NA_NOT_ALLOWED: 400,
-  MISSING_ANSWERS: 400,
-  TAILORING_NOT_ALLOWED: 400,
-  UNKNOWN_NODE: 400,
-  BAD_ENTERPRISE_TYPE: 400,
-  BAD_ANSWERS: 400,
-  UNKNOWN_EDITION: 404,
-  NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  INTERNAL: 500,
-};
-
 export class AppError extends Error {
   constructor(
-    readonly code: string,
-    message: string,
+    readonly code: ErrorCode | string,
+    message?: string,
     readonly issues: Issue[] = [],
   ) {
-    super(message);
+    super(message ?? (isErrorCode(code) ? ERRORS[code].zh : code));
   }
 
+  /** From the engine's issues (model codes are contract codes too). */
   static fromIssues(issues: Issue[]): AppError {
     const first = issues[0]!;
     return new AppError(first.code, issues.length > 1 ? `${first.message}（共 ${issues.length} 个问题）` : first.message, issues);
   }
 }
 
+const statusOf = (code: string): number => (isErrorCode(code) ? ERRORS[code].status : 400);
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message?: string, issues?: Issue[]) {
+  const body: ErrorBody = { error: { code, message: message ?? ERRORS[code].zh, ...(issues?.length ? { issues } : {}) } };
+  return reply.status(statusOf(code)).send(body);
+}
+
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
-    return reply.status(STATUS[error.code] ?? 400).send({ error: { code: error.code, message: error.message, issues: error.issues } });
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+    return reply.status(statusOf(error.code)).send(body);
   }
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } });
+  // Request validation (zod through fastify-type-provider-zod): every field problem, by path.
+  if (error.validation) {
+    const issues = error.validation.map((i) => ({
+      code: 'VALIDATION',
+      path: (i.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || (error.validationContext ?? ''),
+      message: i.message ?? ERRORS.VALIDATION.zh,
+    }));
+    return sendError(reply, 'VALIDATION', issues[0]?.message ?? ERRORS.VALIDATION.zh, issues);
   }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 'PAYLOAD_TOO_LARGE');
+  if (error.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
   if (error.statusCode && error.statusCode < 500) {
-    return reply.status(error.statusCode).send({ error: { code: 'BAD_REQUEST', message: `请求无效：${error.message}` } });
+    return sendError(reply, 'BAD_REQUEST', `${ERRORS.BAD_REQUEST.zh}：${error.message}`);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } });
+  return sendError(reply, 'INTERNAL');
 }

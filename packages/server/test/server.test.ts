@@ -1,22 +1,30 @@
 // The server through its real HTTP stack: `npm start`'s entry prints its URL; pages and API answer.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Edition } from '@cmmm/model';
+import type { Database } from '@cmmm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
 import { EnvError, readEnv } from '../src/env.ts';
+import { Client, registration, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
 
 type ErrorBody = { error: { code: string; message: string } };
 
-const app = buildApp();
+let database: Database;
+let p: TestPlatform;
 let base = '';
 
 beforeAll(async () => {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  database = await testDatabases[0]!.open();
+  p = await startPlatform(database);
+  base = p.base;
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await p.close();
+  await database.close();
+});
 
 const answers = async () => {
   const model = (await (await fetch(`${base}/api/editions/db12-t1073-2021`)).json()) as Edition;
@@ -27,7 +35,7 @@ const answers = async () => {
 
 describe('server', () => {
   it('shows the model page in Chinese: levels, elements, domains, subdomains and every requirement', async () => {
-    const res = await fetch(`${base}/`);
+    const res = await fetch(`${base}/model`);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN">');
@@ -68,8 +76,9 @@ describe('server', () => {
 });
 
 describe('configuration', () => {
-  it('defaults PORT to 3000 and lists every problem', () => {
+  it('defaults PORT to 3000 and DATA_DIR to ./data, and lists every problem', () => {
     expect(readEnv({}).port).toBe(3000);
+    expect(readEnv({}).dataDir).toBe(join(process.cwd(), 'data'));
     expect(() => readEnv({ PORT: 'abc', HOST: ' ' })).toThrow(EnvError);
     try {
       readEnv({ PORT: 'abc', HOST: ' ' });
@@ -79,40 +88,87 @@ describe('configuration', () => {
   });
 });
 
-describe('npm start entry', () => {
-  it('listens on PORT and prints its URL', async () => {
-    const child = spawn(process.execPath, [new URL('../bin/cmmm-server.js', import.meta.url).pathname], {
-      env: { ...process.env, PORT: '0', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+const serverBin = new URL('../bin/cmmm-server.js', import.meta.url).pathname;
+
+/** Starts `npm start`'s entry on a data dir; resolves with its URL and everything it printed. */
+async function startServer(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: string }> {
+  const child = spawn(process.execPath, [serverBin], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' } });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/[^\s]+\//.exec(out);
+      if (m && (out.includes('已创建平台管理员') ? out.includes('one-time password:') && out.trimEnd().split('\n').length >= 5 : true)) resolve(m[0]);
     });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  await new Promise((r) => setTimeout(r, 100)); // let the last lines arrive
+  return { child, url, out };
+}
+
+async function stop(child: ChildProcessWithoutNullStreams) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+describe('npm start entry', () => {
+  it('migrates an empty embedded database, prints its URL and the admin\'s one-time credentials; a restart keeps every row', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cmmm-start-'));
     try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /http:\/\/[^\s]+\//.exec(out);
-          if (m) resolve(m[0]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
-      expect(out).toContain('已启动');
-      expect((await fetch(`${url}api/health`)).status).toBe(200);
+      const first = await startServer(dataDir);
+      expect(first.out).toContain('已启动');
+      const password = /one-time password: (\S+)/.exec(first.out)?.[1];
+      expect(password).toBeTruthy();
+      const client = new Client(first.url.replace(/\/$/, ''));
+      const form = registration();
+      expect((await client.post('/api/auth/register', form)).status).toBe(201);
+      // a second server on the same data dir refuses to start, clearly
+      const second = spawn(process.execPath, [serverBin], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '' } });
+      let err = '';
+      second.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const [code] = await once(second, 'exit');
+      expect(code).toBe(1);
+      expect(err).toContain(dataDir);
+      expect(err).not.toMatch(/\n\s+at /);
+      await stop(first.child);
+
+      const again = await startServer(dataDir);
+      expect(again.out).not.toContain('one-time password'); // the admin exists already
+      const relogin = new Client(again.url.replace(/\/$/, ''));
+      expect((await relogin.post('/api/auth/login', { username: form.account.username, password: form.account.password })).status).toBe(200);
+      expect((await relogin.post('/api/auth/login', { username: 'admin', password: password! })).status).toBe(200);
+      await stop(again.child);
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
-  it('refuses a bad PORT with a clear message and no stack', async () => {
-    const child = spawn(process.execPath, [new URL('../bin/cmmm-server.js', import.meta.url).pathname], {
-      env: { ...process.env, PORT: 'eighty' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  it('refuses a bad configuration with every problem listed and no stack', async () => {
+    const child = spawn(process.execPath, [serverBin], { env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://x' } });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
     expect(err).toContain('PORT');
+    expect(err).toContain('DATABASE_URL');
     expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('API documentation and request ids', () => {
+  it('serves the OpenAPI document and browsable docs', async () => {
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/auth/register', '/api/auth/login', '/api/session', '/api/admin/accounts', '/api/score', '/api/enterprises/{id}']) expect(Object.keys(doc.paths)).toContain(path);
+    const docs = await fetch(`${base}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toMatch(/swagger/i);
+  });
+
+  it('answers every request with an x-request-id', async () => {
+    const res = await fetch(`${base}/api/health`);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

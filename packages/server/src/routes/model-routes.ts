@@ -1,10 +1,15 @@
 // The model and the scoring engine over HTTP.
 import { assess, editionIds, getEdition } from '@cmmm/model';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../errors.ts';
 
-export function modelRoutes(app: FastifyInstance) {
-  app.get('/api/health', async () => ({ status: 'ok' }));
+export function modelRoutes(app: FastifyInstance, { ctx }: AppDeps) {
+  app.get('/api/health', { schema: { tags: ['平台'], summary: '健康检查（含数据库）' } }, async () => {
+    await sql`select 1`.execute(ctx.db);
+    return { status: 'ok' };
+  });
 
   app.get('/api/editions', async () => ({
     editions: editionIds().map((id) => {
@@ -19,7 +24,7 @@ export function modelRoutes(app: FastifyInstance) {
     return edition.value;
   });
 
-  app.post('/api/score', async (request) => {
+  app.post('/api/score', { schema: { tags: ['模型'], summary: '评分：输入输出同 cmmm score' } }, async (request) => {
     const result = assess(request.body);
     if (!result.ok) throw AppError.fromIssues(result.issues);
     return result.value;

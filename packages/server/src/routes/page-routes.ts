@@ -10,7 +10,7 @@ export function pageRoutes(app: FastifyInstance) {
     if (!edition.ok) throw AppError.fromIssues(edition.issues);
     return renderModelPage(edition.value);
   };
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(modelPage()));
+  app.get('/model', async (_request, reply) => reply.type('text/html; charset=utf-8').send(modelPage()));
   app.get<{ Params: { edition: string } }>('/model/:edition', async (request, reply) =>
     reply.type('text/html; charset=utf-8').send(modelPage(request.params.edition)),
   );

@@ -1,0 +1,62 @@
+// Every error code the API can answer with: its HTTP status and the sentence users read.
+// The server throws by code; the web picks the message by code (zh-CN, en); the CLI maps to exits.
+
+export interface ErrorDefinition {
+  status: number;
+  /** When it is thrown, and what the user reads. */
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  BAD_REQUEST: { status: 400, zh: '请求无效', en: 'Invalid request' },
+  VALIDATION: { status: 400, zh: '填写的信息有误，请检查标出的项目', en: 'Some fields are not valid' },
+  CREDIT_CODE_FORMAT: { status: 400, zh: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）', en: 'The unified social credit code must be 18 digits or capital letters (no I, O, Z, S, V)' },
+  CREDIT_CODE_CHECK: { status: 400, zh: '统一社会信用代码校验位不正确，请核对后重新输入', en: 'The check character of the credit code is wrong' },
+  CREDIT_CODE_REGION_MISMATCH: { status: 400, zh: '统一社会信用代码中的登记地与所选地区不一致，请核对企业名称、信用代码与所在地区是否与营业执照一致', en: 'The credit code was issued in another region than the one chosen; check the business licence' },
+  ENTERPRISE_EXISTS: { status: 409, zh: '该企业已在平台注册过账户', en: 'This enterprise already has an account on the platform' },
+  USERNAME_TAKEN: { status: 409, zh: '该用户名已被使用，请换一个', en: 'This user name is taken' },
+  UNKNOWN_INDUSTRY: { status: 400, zh: '所属行业须为国民经济行业分类（GB/T 4754-2017）制造业中类', en: 'Industry must be a GB/T 4754-2017 manufacturing middle category' },
+  UNKNOWN_REGION: { status: 400, zh: '所在地区须选到区县一级', en: 'Region must be a county-level division' },
+  UNKNOWN_SUB_PLATFORM: { status: 404, zh: '没有这个地方分平台', en: 'No such regional sub-platform' },
+  PARENT_REQUIRED: { status: 400, zh: '非独立法人须填写所属法人单位名称', en: 'A non-independent entity must name its legal entity' },
+  BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请 15 分钟后再试或通过手机号重置密码', en: 'Too many failed logins: the account is locked for 15 minutes; or reset the password by mobile' },
+  NOT_AUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改一次性密码', en: 'Change your one-time password first' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CSRF: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  RESET_CODE_INVALID: { status: 400, zh: '验证码错误或已过期', en: 'The verification code is wrong or expired' },
+  MOBILE_NOT_REGISTERED: { status: 404, zh: '该手机号未注册账户', en: 'No account uses this mobile number' },
+  NOT_FOUND: { status: 404, zh: '找不到请求的内容', en: 'Not found' },
+  ACCOUNT_NOT_FOUND: { status: 404, zh: '找不到该账户', en: 'No such account' },
+  LAST_PLATFORM_ADMIN: { status: 409, zh: '不能移除最后一个平台管理员', en: 'The last platform admin cannot be removed' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request too large' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; try again later' },
+  // scoring (codes of @cmmm/model)
+  BAD_INPUT: { status: 400, zh: '输入有误', en: 'Invalid input' },
+  UNKNOWN_REQUIREMENT: { status: 400, zh: '未知的要求编号', en: 'Unknown requirement id' },
+  BAD_GRADE: { status: 400, zh: '答案无效', en: 'Invalid grade' },
+  BAD_ANSWERS: { status: 400, zh: '答案格式无效', en: 'Invalid answers' },
+  NA_NOT_ALLOWED: { status: 400, zh: '必选内容不能选择“企业不涉及此题目”', en: 'Not applicable is not allowed on mandatory parts' },
+  MISSING_ANSWERS: { status: 400, zh: '尚有要求未作答', en: 'Some requirements are unanswered' },
+  TAILORING_NOT_ALLOWED: { status: 400, zh: '必选内容不可裁剪', en: 'Mandatory parts cannot be tailored' },
+  UNKNOWN_NODE: { status: 400, zh: '不是模型中的能力域或能力子域', en: 'Not a domain or subdomain of the model' },
+  BAD_ENTERPRISE_TYPE: { status: 400, zh: '企业类型须为流程型或离散型', en: 'Enterprise type must be process or discrete' },
+  UNKNOWN_EDITION: { status: 404, zh: '未知的模型版本', en: 'Unknown model edition' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERRORS, code);
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** Field-level problems (path → message), when the error is about input. */
+    issues?: { code: string; path: string; message: string }[];
+  };
+}

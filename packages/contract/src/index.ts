@@ -1,0 +1,3 @@
+// @cmmm/contract — the wire: request/response schemas and error codes. No IO.
+export * from './errors.ts';
+export * from './schemas.ts';

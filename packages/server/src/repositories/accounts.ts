@@ -1,0 +1,110 @@
+// All SQL about accounts.
+import type { AccountView, Role } from '@cmmm/contract';
+import type { AccountRow } from '@cmmm/db';
+import type { Db } from './db-types.ts';
+
+export const findAccountByUsername = (db: Db, username: string) =>
+  db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+
+export const findAccountById = (db: Db, id: string) => db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findAccountsByMobile = (db: Db, mobile: string) =>
+  db.selectFrom('account').selectAll().where('mobile', '=', mobile).orderBy('created_at').execute();
+
+export const findAccountsOfEnterprise = (db: Db, enterpriseId: string) =>
+  db.selectFrom('account').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('created_at').execute();
+
+export interface NewAccount {
+  id: string;
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  mobile: string | null;
+  role: Role;
+  enterpriseId?: string | null;
+  regionCode?: string | null;
+  mustChangePassword?: boolean;
+  isDemo?: boolean;
+}
+
+export async function insertAccount(db: Db, a: NewAccount): Promise<void> {
+  await db
+    .insertInto('account')
+    .values({
+      id: a.id,
+      username: a.username,
+      password_hash: a.passwordHash,
+      display_name: a.displayName,
+      mobile: a.mobile,
+      role: a.role,
+      enterprise_id: a.enterpriseId ?? null,
+      region_code: a.regionCode ?? null,
+      must_change_password: a.mustChangePassword ?? false,
+      is_demo: a.isDemo ?? false,
+    })
+    .execute();
+}
+
+export async function recordFailedLogin(db: Db, id: string, lockedUntil: Date | null): Promise<void> {
+  await db
+    .updateTable('account')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), ...(lockedUntil ? { locked_until: lockedUntil } : {}) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearFailedLogins(db: Db, id: string): Promise<void> {
+  await db.updateTable('account').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ password_hash: passwordHash, must_change_password: mustChange, failed_logins: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateAccountFields(
+  db: Db,
+  id: string,
+  patch: { role?: Role; regionCode?: string | null; lockedUntil?: Date | null },
+): Promise<void> {
+  const set = {
+    ...(patch.role ? { role: patch.role } : {}),
+    ...(patch.regionCode !== undefined ? { region_code: patch.regionCode } : {}),
+    ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil, failed_logins: 0 } : {}),
+  };
+  if (Object.keys(set).length) await db.updateTable('account').set(set).where('id', '=', id).execute();
+}
+
+export async function listAccounts(db: Db, options: { q?: string; role?: Role; limit: number; offset: number }) {
+  let query = db.selectFrom('account').selectAll();
+  if (options.role) query = query.where('role', '=', options.role);
+  if (options.q) {
+    const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('username', 'ilike', like), eb('display_name', 'ilike', like), eb('mobile', 'like', like)]));
+  }
+  const rows = await query.orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute();
+  return rows;
+}
+
+export async function countPlatformAdmins(db: Db): Promise<number> {
+  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('n')).where('role', '=', 'platform_admin').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function accountView(row: AccountRow, now: Date): AccountView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    mobile: row.mobile,
+    role: row.role,
+    enterpriseId: row.enterprise_id,
+    regionCode: row.region_code,
+    mustChangePassword: row.must_change_password,
+    locked: !!row.locked_until && row.locked_until > now,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+// First start: the sub-platforms and, on an empty database, a platform admin with a one-time password.
+import { subPlatforms } from '@cmmm/reference';
+import type { ServiceContext } from '../context.ts';
+import { countPlatformAdmins, insertAccount } from '../repositories/accounts.ts';
+import { insertMissingSubPlatforms } from '../repositories/sub-platforms.ts';
+import { hashPassword } from '../security/passwords.ts';
+import { newId, newOneTimePassword } from '../security/tokens.ts';
+
+export interface BootstrapOutcome {
+  subPlatformsCreated: number;
+  /** Only when the admin was created now: shown once, must be changed at first login. */
+  admin?: { username: string; password: string };
+}
+
+export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapOutcome> {
+  const subPlatformsCreated = await insertMissingSubPlatforms(ctx.db, subPlatforms);
+  if ((await countPlatformAdmins(ctx.db)) > 0) return { subPlatformsCreated };
+  const password = newOneTimePassword();
+  await insertAccount(ctx.db, {
+    id: newId(),
+    username: 'admin',
+    passwordHash: await hashPassword(password),
+    displayName: '平台管理员',
+    mobile: null,
+    role: 'platform_admin',
+    mustChangePassword: true,
+  });
+  return { subPlatformsCreated, admin: { username: 'admin', password } };
+}

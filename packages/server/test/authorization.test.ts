@@ -1,0 +1,88 @@
+// The authorization matrix: every endpoint × every role, including another enterprise's data and
+// another region's, on every test database.
+import type { Database } from '@cmmm/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminClient, Client, registeredClient, staffClient, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
+
+type Who = 'anonymous' | 'own enterprise' | 'other enterprise' | 'assessor' | 'lead assessor' | 'agency admin' | 'region admin (昆山)' | 'region admin (北京)' | 'platform admin';
+const WHO: Who[] = ['anonymous', 'own enterprise', 'other enterprise', 'assessor', 'lead assessor', 'agency admin', 'region admin (昆山)', 'region admin (北京)', 'platform admin'];
+
+describe.each(testDatabases)('authorization on the $name database', ({ open }) => {
+  let database: Database;
+  let p: TestPlatform;
+  const clients = {} as Record<Who, Client>;
+  let enterpriseA = '';
+  let someAccount = '';
+
+  beforeAll(async () => {
+    database = await open();
+    p = await startPlatform(database);
+    const own = await registeredClient(p, { enterprise: { regionCode: '320583' } });
+    const other = await registeredClient(p, { enterprise: { regionCode: '110108' } });
+    clients['other enterprise'] = other.client;
+    enterpriseA = own.enterpriseId;
+    // the admin endpoints act on a bystander, so no client's own session is touched
+    someAccount = (await registeredClient(p, { enterprise: { regionCode: '440305' } })).accountId;
+        clients.anonymous = new Client(p.base);
+    clients['own enterprise'] = own.client;
+    clients.assessor = (await staffClient(p, 'assessor')).client;
+    clients['lead assessor'] = (await staffClient(p, 'lead_assessor')).client;
+    clients['agency admin'] = (await staffClient(p, 'agency_admin')).client;
+    clients['region admin (昆山)'] = (await staffClient(p, 'region_admin', '320583')).client;
+    clients['region admin (北京)'] = (await staffClient(p, 'region_admin', '110000')).client;
+    clients['platform admin'] = await adminClient(p);
+  });
+  afterAll(async () => {
+    await p.close();
+    await database.close();
+  });
+
+  // expected status per role, in WHO order
+  const endpoints: { name: string; call: (c: Client) => Promise<{ status: number }>; expect: number[] }[] = [
+    { name: 'GET /api/enterprises/:id (enterprise in 昆山)', call: (c) => c.get(`/api/enterprises/${enterpriseA}`), expect: [401, 200, 403, 403, 403, 403, 200, 403, 200] },
+    { name: 'GET /api/enterprises', call: (c) => c.get('/api/enterprises'), expect: [401, 403, 403, 403, 403, 403, 200, 200, 200] },
+    { name: 'GET /api/admin/accounts', call: (c) => c.get('/api/admin/accounts'), expect: [401, 403, 403, 403, 403, 403, 403, 403, 200] },
+    {
+      name: 'POST /api/admin/accounts',
+      call: (c) => c.post('/api/admin/accounts', { username: `x${Math.floor(Math.random() * 1e9)}`, displayName: '新评估师', role: 'assessor' }),
+      expect: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+    },
+    { name: 'PATCH /api/admin/accounts/:id', call: (c) => c.patch(`/api/admin/accounts/${someAccount}`, { locked: false }), expect: [401, 403, 403, 403, 403, 403, 403, 403, 200] },
+    { name: 'POST /api/admin/accounts/:id/one-time-password', call: (c) => c.post(`/api/admin/accounts/${someAccount}/one-time-password`), expect: [401, 403, 403, 403, 403, 403, 403, 403, 200] },
+    { name: 'GET /api/admin/sms-outbox', call: (c) => c.get('/api/admin/sms-outbox'), expect: [401, 403, 403, 403, 403, 403, 403, 403, 200] },
+    { name: 'PATCH /api/sub-platforms/320583 (昆山)', call: (c) => c.patch('/api/sub-platforms/320583', { themeColor: '#0f766e' }), expect: [401, 403, 403, 403, 403, 403, 200, 403, 200] },
+    { name: 'GET /api/sub-platforms', call: (c) => c.get('/api/sub-platforms'), expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    { name: 'GET /api/session', call: (c) => c.get('/api/session'), expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    { name: 'GET /api/reference/industries', call: (c) => c.get('/api/reference/industries'), expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  ];
+
+  it.each(endpoints)('$name', async ({ call, expect: expected }) => {
+    const got: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const [i, who] of WHO.entries()) {
+      got[who] = (await call(clients[who])).status;
+      want[who] = expected[i]!;
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('a region admin lists only the enterprises of its region', async () => {
+    const kunshan = await clients['region admin (昆山)'].get<{ enterprises: { regionCode: string }[] }>('/api/enterprises');
+    expect(kunshan.body.enterprises.length).toBeGreaterThan(0);
+    expect(kunshan.body.enterprises.every((e) => e.regionCode.startsWith('320583'))).toBe(true);
+    const beijing = await clients['region admin (北京)'].get<{ enterprises: { regionCode: string }[] }>('/api/enterprises');
+    expect(beijing.body.enterprises.every((e) => e.regionCode.startsWith('11'))).toBe(true);
+    expect(beijing.body.enterprises.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown enterprise id is 404 for the platform admin, and malformed ids are refused', async () => {
+    expect((await clients['platform admin'].get('/api/enterprises/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await clients['platform admin'].get('/api/enterprises/not-a-uuid')).status).toBe(400);
+  });
+
+  it('the last platform admin cannot demote itself', async () => {
+    const me = await clients['platform admin'].get<{ account: { id: string } }>('/api/session');
+    const res = await clients['platform admin'].patch<{ error: { code: string } }>(`/api/admin/accounts/${me.body.account.id}`, { role: 'assessor' });
+    expect(res.body.error.code).toBe('LAST_PLATFORM_ADMIN');
+  });
+});

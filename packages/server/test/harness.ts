@@ -1,0 +1,147 @@
+// Test harness: the app on a fresh database (embedded, and PostgreSQL when TEST_DATABASE_URL is set),
+// listening on a real port, with a controllable clock and a small cookie-keeping client.
+import type { RegisterRequest } from '@cmmm/contract';
+import { migrateToLatest, type Database } from '@cmmm/db';
+import { creditCodeCheckCharacter } from '@cmmm/reference';
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { buildApp, type AppOptions } from '../src/app.ts';
+import type { ServiceContext } from '../src/context.ts';
+import { bootstrapPlatform } from '../src/services/bootstrap-platform.ts';
+import { outboxSmsSender } from '../src/sms.ts';
+
+export { testDatabases } from '../../db/test/databases.ts';
+
+export interface TestPlatform {
+  base: string;
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  clock: { now: Date; advance(ms: number): void };
+  admin: { username: string; password: string };
+  close(): Promise<void>;
+}
+
+const quiet = { info: () => {}, warn: () => {} };
+
+export async function startPlatform(database: Database, options: Partial<AppOptions> = {}): Promise<TestPlatform> {
+  await migrateToLatest(database.db);
+  const clock = {
+    now: new Date('2026-11-21T08:00:00Z'),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const ctx: ServiceContext = { db: database.db, now: () => clock.now, sms: outboxSmsSender(quiet), log: quiet };
+  const setup = await bootstrapPlatform(ctx);
+  const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000 }, ...options });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return { base, app, ctx, clock, admin: setup.admin!, close: () => app.close() };
+}
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like client: keeps cookies, fetches the CSRF token, sends it on every write. */
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(private base: string) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}): Promise<Reply<T>> {
+    if (method !== 'GET' && options.csrf === undefined && !this.cookies.has('cmmm_csrf')) await this.request('GET', '/api/session');
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = options.csrf === undefined ? this.cookies.get('cmmm_csrf') : options.csrf;
+    if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const set of res.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(set)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+  }
+
+  get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
+  post = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+  patch = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('PATCH', path, body ?? {});
+}
+
+let serial = 0;
+/** A valid credit code, different on every call (region 320583 昆山市). */
+export function newCreditCode(region = '320583'): string {
+  serial += 1;
+  const org = `${Date.now() % 100_000_000}`.padStart(8, '0').slice(-5) + `${serial}`.padStart(4, '0');
+  const first17 = `91${region}${org.slice(0, 9)}`;
+  return `${first17}${creditCodeCheckCharacter(first17)}`;
+}
+
+export function registration(overrides: { account?: Partial<RegisterRequest['account']>; enterprise?: Partial<RegisterRequest['enterprise']>; subPlatformCode?: string } = {}): RegisterRequest {
+  serial += 1;
+  return {
+    account: { username: `qiye${serial}${Math.floor(Math.random() * 1e6)}`, password: 'Zhizao2026', mobile: `139${String(serial).padStart(8, '0')}`, ...overrides.account },
+    enterprise: {
+      name: `昆山精密机械有限公司${serial}`,
+      creditCode: newCreditCode(),
+      organisationType: 'independent',
+      industryCode: '351',
+      regionCode: '320583',
+      enterpriseType: 'discrete',
+      contactName: '王工',
+      contactMobile: '13912345678',
+      ...overrides.enterprise,
+    },
+    ...(overrides.subPlatformCode ? { subPlatformCode: overrides.subPlatformCode } : {}),
+  };
+}
+
+/** A client logged in as a new enterprise user. */
+export async function registeredClient(p: TestPlatform, overrides: Parameters<typeof registration>[0] = {}) {
+  const client = new Client(p.base);
+  const form = registration(overrides);
+  const res = await client.post<{ account: { id: string }; enterprise: { id: string } }>('/api/auth/register', form);
+  if (res.status !== 201) throw new Error(`registration failed: ${JSON.stringify(res.body)}`);
+  return { client, form, accountId: res.body.account.id, enterpriseId: res.body.enterprise.id };
+}
+
+const ADMIN_PASSWORD = 'Guanli2026admin';
+
+/** A client logged in as the platform admin (who must change the one-time password first). */
+export async function adminClient(p: TestPlatform): Promise<Client> {
+  const client = new Client(p.base);
+  const res = await client.post('/api/auth/login', { username: p.admin.username, password: p.admin.password });
+  if (res.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(res.body)}`);
+  if ((res.body as { account: { mustChangePassword: boolean } }).account.mustChangePassword) {
+    const changed = await client.post('/api/auth/password', { currentPassword: p.admin.password, newPassword: ADMIN_PASSWORD });
+    if (changed.status !== 204) throw new Error(`admin password change failed: ${JSON.stringify(changed.body)}`);
+    p.admin.password = ADMIN_PASSWORD;
+  }
+  return client;
+}
+
+/** A staff account of a role, created by the admin, logged in. */
+export async function staffClient(p: TestPlatform, role: 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin', regionCode?: string) {
+  const admin = await adminClient(p);
+  serial += 1;
+  const username = `${role.replace('_', '')}${serial}${Math.floor(Math.random() * 1e6)}`;
+  const created = await admin.post<{ oneTimePassword: string; account: { id: string } }>('/api/admin/accounts', { username, displayName: '测试', role, ...(regionCode ? { regionCode } : {}) });
+  if (created.status !== 201) throw new Error(`staff creation failed: ${JSON.stringify(created.body)}`);
+  const client = new Client(p.base);
+  const login = await client.post('/api/auth/login', { username, password: created.body.oneTimePassword });
+  if (login.status !== 200) throw new Error(`staff login failed: ${JSON.stringify(login.body)}`);
+  const changed = await client.post('/api/auth/password', { currentPassword: created.body.oneTimePassword, newPassword: 'Pinggu2026staff' });
+  if (changed.status !== 204) throw new Error(`staff password change failed: ${JSON.stringify(changed.body)}`);
+  return { client, accountId: created.body.account.id };
+}

@@ -1,0 +1,76 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { EnterprisesPage } from './pages/admin/EnterprisesPage.tsx';
+import { SubPlatformBrandingPage } from './pages/admin/SubPlatformBrandingPage.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
+import { EnterpriseHomePage } from './pages/EnterpriseHomePage.tsx';
+import { ForgotPasswordPage } from './pages/forgot/ForgotPasswordPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RegisterPage } from './pages/register/RegisterPage.tsx';
+import { SubPlatformHomePage } from './pages/SubPlatformHomePage.tsx';
+import { SessionProvider } from './session.tsx';
+import { PLATFORM_PRIMARY } from './theme.ts';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/r/:code', element: <SubPlatformHomePage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/account/password', element: <ChangePasswordPage /> },
+      { path: '/enterprise', element: <EnterpriseHomePage /> },
+      // 企业自诊断 will live under /enterprise/self-diagnosis (built later).
+      { path: '/admin', element: <AdminPage /> },
+      { path: '/admin/enterprises', element: <EnterprisesPage /> },
+      { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+const THEME = {
+  token: {
+    colorPrimary: PLATFORM_PRIMARY,
+    colorLink: PLATFORM_PRIMARY,
+    // antd's grey help and placeholder texts are below 4.5:1 on white; darker ones pass WCAG AA.
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+  },
+};
+
+/** antd in the chosen language, with the platform's accessible primary colour. */
+export function AntdProviders({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntdProviders>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntdProviders>
+    </I18nProvider>
+  );
+}

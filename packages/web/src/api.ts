@@ -1,0 +1,176 @@
+// The HTTP API client: JSON in and out, the CSRF header on every state-changing request, and
+// error bodies turned into ApiError. Types come from @cmmm/contract (type-only: no zod in the bundle).
+import type { AccountView, EnterpriseView, ErrorBody, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract';
+import type { IndustryMajor, IndustryMiddle } from '@cmmm/reference/industries';
+import type { RegionNode } from '@cmmm/reference/regions';
+
+export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
+
+export interface ApiIssue {
+  code: string;
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Thrown when the server cannot be reached at all. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export const CSRF_COOKIE = 'cmmm_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+// The latest token the server handed out, for when the cookie cannot be read (it normally can).
+let lastCsrfToken: string | undefined;
+export const rememberCsrfToken = (token: string): void => {
+  lastCsrfToken = token;
+};
+
+export function readCookie(name: string, cookies: string = document.cookie): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export const csrfToken = (): string | undefined => readCookie(CSRF_COOKIE) ?? lastCsrfToken;
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error: unknown = body.error;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE_METHODS.has(method)) {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined; // a proxy's HTML error page, for example
+    }
+  }
+  if (!response.ok) {
+    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.issues ?? []);
+    throw new ApiError(response.status, response.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', response.statusText);
+  }
+  return parsed as T;
+}
+
+const get = <T,>(path: string) => request<T>('GET', path);
+const send = <T,>(method: 'POST' | 'PATCH', path: string, body?: unknown) => request<T>(method, path, body ?? {});
+
+/** Server answers of the session endpoints also rotate the CSRF token: remember it. */
+async function sessionCall(promise: Promise<SessionView>): Promise<SessionView> {
+  const session = await promise;
+  rememberCsrfToken(session.csrfToken);
+  return session;
+}
+
+export interface IndustryMiddleView extends IndustryMiddle {
+  suggestedEnterpriseType: 'process' | 'discrete';
+}
+export interface IndustryMajorView extends Omit<IndustryMajor, 'middles'> {
+  middles: IndustryMiddleView[];
+}
+
+export interface MaturityLevelView {
+  level: number;
+  label: string;
+  name: string;
+  characteristics: string;
+}
+
+export interface CreateAccountRequest {
+  username: string;
+  displayName: string;
+  mobile?: string;
+  role: Exclude<Role, 'enterprise_user'>;
+  regionCode?: string;
+}
+export interface UpdateAccountRequest {
+  role?: Role;
+  regionCode?: string | null;
+  locked?: boolean;
+}
+export interface SubPlatformUpdate {
+  name?: string;
+  shortName?: string;
+  themeColor?: string;
+  logoSvg?: string | null;
+}
+export interface SmsMessage {
+  id: string;
+  mobile: string;
+  body: string;
+  createdAt: string;
+}
+export interface PasswordResetConfirm {
+  mobile: string;
+  code: string;
+  newPassword: string;
+  username?: string;
+}
+
+const query = (params: Record<string, string | number | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = {
+  session: () => sessionCall(get<SessionView>('/api/session')),
+  register: (body: RegisterRequest) => sessionCall(send<SessionView>('POST', '/api/auth/register', body)),
+  login: (username: string, password: string) => sessionCall(send<SessionView>('POST', '/api/auth/login', { username, password })),
+  logout: () => send<null>('POST', '/api/auth/logout'),
+  requestPasswordReset: (by: { mobile: string } | { creditCode: string }) => send<{ sentTo: string; mobile?: string }>('POST', '/api/auth/password-reset/request', by),
+  confirmPasswordReset: (body: PasswordResetConfirm) => send<null>('POST', '/api/auth/password-reset/confirm', body),
+  changePassword: (currentPassword: string, newPassword: string) => send<null>('POST', '/api/auth/password', { currentPassword, newPassword }),
+
+  industries: () => get<{ industries: IndustryMajorView[] }>('/api/reference/industries').then((r) => r.industries),
+  regions: () => get<{ regions: RegionNode[] }>('/api/reference/regions').then((r) => r.regions),
+  maturityLevels: () => get<{ levels: MaturityLevelView[] }>('/api/editions/db12-t1073-2021').then((r) => r.levels),
+
+  subPlatforms: () => get<{ subPlatforms: SubPlatformView[] }>('/api/sub-platforms').then((r) => r.subPlatforms),
+  subPlatform: (code: string) => get<SubPlatformView>(`/api/sub-platforms/${encodeURIComponent(code)}`),
+  updateSubPlatform: (code: string, body: SubPlatformUpdate) => send<SubPlatformView>('PATCH', `/api/sub-platforms/${encodeURIComponent(code)}`, body),
+
+  enterprises: (page = 1, pageSize = 200) => get<{ enterprises: EnterpriseView[] }>(`/api/enterprises${query({ page, pageSize })}`).then((r) => r.enterprises),
+  enterprise: (id: string) => get<EnterpriseView>(`/api/enterprises/${encodeURIComponent(id)}`),
+
+  accounts: (filter: { q?: string; role?: Role }) => get<{ accounts: AccountView[] }>(`/api/admin/accounts${query({ ...filter, pageSize: 200 })}`).then((r) => r.accounts),
+  createAccount: (body: CreateAccountRequest) => send<{ account: AccountView; oneTimePassword: string }>('POST', '/api/admin/accounts', body),
+  updateAccount: (id: string, body: UpdateAccountRequest) => send<AccountView>('PATCH', `/api/admin/accounts/${encodeURIComponent(id)}`, body),
+  issueOneTimePassword: (id: string) => send<{ oneTimePassword: string }>('POST', `/api/admin/accounts/${encodeURIComponent(id)}/one-time-password`),
+  smsOutbox: () => get<{ messages: SmsMessage[] }>('/api/admin/sms-outbox').then((r) => r.messages),
+};

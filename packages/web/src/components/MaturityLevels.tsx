@@ -1,0 +1,35 @@
+import { Card, Skeleton, Typography } from 'antd';
+import { useI18n } from '../i18n.tsx';
+import type { MessageKey } from '../locales/zh-CN.ts';
+import { loadMaturityLevels } from '../reference-data.ts';
+import { useLoad } from '../use-load.ts';
+import { LoadError } from './LoadError.tsx';
+
+const levelNameKey = (level: number) => `home.levelName.${level}` as MessageKey;
+
+/** The five levels from the model; the characteristics are the standard's Chinese text. */
+export function MaturityLevels() {
+  const { t } = useI18n();
+  const levels = useLoad(loadMaturityLevels, []);
+  return (
+    <section aria-labelledby="levels-title" className="section">
+      <Typography.Title level={2} id="levels-title">
+        {t('home.levelsTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('home.levelsNote')}</Typography.Paragraph>
+      {levels.error !== undefined && <LoadError error={levels.error} onRetry={levels.reload} />}
+      {levels.loading && !levels.data && <Skeleton active />}
+      <ol className="levels">
+        {levels.data?.map((level) => (
+          <li key={level.level} className={`level level-${level.level}`}>
+            <Card size="small" title={<span>{t('home.levelLabel', { level: level.level })} · {t(levelNameKey(level.level))}</span>}>
+              <p lang="zh-CN" className="level-text">
+                {level.characteristics}
+              </p>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { Skeleton, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { useLoad } from '../use-load.ts';
+import { LoadError } from './LoadError.tsx';
+import { SubPlatformLogo } from './SubPlatformLogo.tsx';
+
+export function SubPlatformLinks() {
+  const { t } = useI18n();
+  const subPlatforms = useLoad(api.subPlatforms, []);
+  return (
+    <section aria-labelledby="sub-platforms-title" className="section">
+      <Typography.Title level={2} id="sub-platforms-title">
+        {t('home.subPlatformsTitle')}
+      </Typography.Title>
+      {subPlatforms.error !== undefined && <LoadError error={subPlatforms.error} onRetry={subPlatforms.reload} />}
+      {subPlatforms.loading && !subPlatforms.data && <Skeleton active />}
+      {subPlatforms.data?.length === 0 && <Typography.Paragraph>{t('home.subPlatformsEmpty')}</Typography.Paragraph>}
+      <ul className="sp-grid">
+        {subPlatforms.data?.map((sp) => (
+          <li key={sp.code}>
+            <Link to={`/r/${sp.code}`} className="sp-card" style={{ borderColor: sp.themeColor }}>
+              <SubPlatformLogo subPlatform={sp} />
+              <span lang="zh-CN" className="sp-card-name" style={{ color: sp.themeColor }}>
+                {sp.name}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// Client-side rules mirroring @cmmm/contract's schemas, with messages in the reader's language.
+import type { Rule } from 'antd/es/form';
+import type { Translate } from './i18n.tsx';
+import type { FieldName } from './errors.ts';
+
+export const MOBILE = /^1[3-9]\d{9}$/;
+export const USERNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{3,31}$/;
+
+export const requiredText = (t: Translate, field: string): Rule => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+export const requiredChoice = (t: Translate, field: string): Rule => ({ required: true, message: t('validation.select', { field }) });
+
+export const mobileRules = (t: Translate): Rule[] => [
+  { required: true, whitespace: true, message: t('validation.mobileRequired') },
+  { pattern: MOBILE, message: t('validation.mobile') },
+];
+
+export const usernameRules = (t: Translate): Rule[] => [
+  { required: true, whitespace: true, message: t('validation.usernameRequired') },
+  { pattern: USERNAME, message: t('validation.username') },
+];
+
+export const newPasswordRules = (t: Translate): Rule[] => [
+  { required: true, message: t('validation.passwordRequired') },
+  {
+    validator: async (_rule, value: unknown) => {
+      const text = typeof value === 'string' ? value : '';
+      if (text && (text.length < 8 || text.length > 128 || !/[a-zA-Z]/.test(text) || !/\d/.test(text))) throw new Error(t('validation.passwordRule'));
+    },
+  },
+];
+
+/** 确认密码: equal to the field named passwordField. */
+export const confirmPasswordRules = (t: Translate, passwordField: FieldName): Rule[] => [
+  { required: true, message: t('validation.passwordRequired') },
+  ({ getFieldValue }) => ({
+    validator: async (_rule, value: unknown) => {
+      if (value && value !== getFieldValue(passwordField)) throw new Error(t('validation.passwordMismatch'));
+    },
+  }),
+];

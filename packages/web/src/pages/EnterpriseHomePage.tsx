@@ -1,0 +1,85 @@
+import { Alert, Card, Descriptions, Empty, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api, type EnterpriseView, type SubPlatformView } from '../api.ts';
+import { RequireAccount } from '../components/RequireAccount.tsx';
+import { SubPlatformLogo } from '../components/SubPlatformLogo.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useLoad } from '../use-load.ts';
+
+function RegisteredInformation({ enterprise }: { enterprise: EnterpriseView }) {
+  const { t, lang } = useI18n();
+  const zh = (text: string) => <span lang="zh-CN">{text}</span>;
+  return (
+    <Descriptions
+      bordered
+      column={{ xs: 1, sm: 1, md: 2 }}
+      size="middle"
+      data-testid="enterprise-info"
+      items={[
+        { key: 'name', label: t('enterprise.name'), children: zh(enterprise.name) },
+        { key: 'creditCode', label: t('enterprise.creditCode'), children: <span className="mono">{enterprise.creditCode}</span> },
+        { key: 'organisationType', label: t('enterprise.organisationType'), children: t(`orgType.${enterprise.organisationType}`) },
+        ...(enterprise.parentName ? [{ key: 'parentName', label: t('enterprise.parentName'), children: zh(enterprise.parentName) }] : []),
+        { key: 'industry', label: t('enterprise.industry'), children: zh(`${enterprise.industryCode} ${enterprise.industryName}`) },
+        { key: 'region', label: t('enterprise.region'), children: zh(enterprise.regionPath) },
+        { key: 'enterpriseType', label: t('enterprise.enterpriseType'), children: t(enterprise.enterpriseType === 'process' ? 'register.process' : 'register.discrete') },
+        { key: 'contactName', label: t('enterprise.contactName'), children: zh(enterprise.contactName) },
+        { key: 'contactMobile', label: t('enterprise.contactMobile'), children: enterprise.contactMobile },
+        { key: 'registeredAt', label: t('enterprise.registeredAt'), children: new Date(enterprise.createdAt).toLocaleDateString(lang) },
+      ]}
+    />
+  );
+}
+
+function MySubPlatforms({ codes }: { codes: readonly string[] }) {
+  const { t } = useI18n();
+  const all = useLoad(api.subPlatforms, []);
+  const mine: SubPlatformView[] = (all.data ?? []).filter((sp) => codes.includes(sp.code));
+  if (!codes.length) return <Typography.Paragraph>{t('enterprise.noSubPlatform')}</Typography.Paragraph>;
+  return (
+    <ul className="sp-grid">
+      {mine.map((sp) => (
+        <li key={sp.code}>
+          <Link to={`/r/${sp.code}`} className="sp-card" style={{ borderColor: sp.themeColor }}>
+            <SubPlatformLogo subPlatform={sp} />
+            <span lang="zh-CN" className="sp-card-name" style={{ color: sp.themeColor }}>
+              {sp.name}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EnterpriseHome({ enterprise }: { enterprise: EnterpriseView | null }) {
+  const { t } = useI18n();
+  if (!enterprise) return <Alert type="info" title={t('enterprise.none')} />;
+  return (
+    <div className="page page-wide">
+      <Typography.Title>
+        <span lang="zh-CN">{enterprise.name}</span>
+      </Typography.Title>
+      {/* Slot for 企业自诊断 (seed 001 §1.2–1.7): replace this card with the self-diagnosis entry when it is built. */}
+      <Card title={<h2 className="card-heading">{t('enterprise.selfDiagnosis')}</h2>} className="section" data-testid="self-diagnosis-slot">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.selfDiagnosisSoon')} />
+      </Card>
+      <section aria-labelledby="info-title" className="section">
+        <Typography.Title level={2} id="info-title">
+          {t('enterprise.title')}
+        </Typography.Title>
+        <RegisteredInformation enterprise={enterprise} />
+      </section>
+      <section aria-labelledby="my-sp-title" className="section">
+        <Typography.Title level={2} id="my-sp-title">
+          {t('enterprise.subPlatforms')}
+        </Typography.Title>
+        <MySubPlatforms codes={enterprise.subPlatformCodes} />
+      </section>
+    </div>
+  );
+}
+
+export function EnterpriseHomePage() {
+  return <RequireAccount roles={['enterprise_user']}>{(_account, session) => <EnterpriseHome enterprise={session.enterprise} />}</RequireAccount>;
+}
