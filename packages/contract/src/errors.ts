@@ -22,6 +22,7 @@ export const ERRORS = {
   PARENT_REQUIRED: { status: 400, zh: '非独立法人须填写所属法人单位名称', en: 'A non-independent entity must name its legal entity' },
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请 15 分钟后再试或通过手机号重置密码', en: 'Too many failed logins: the account is locked for 15 minutes; or reset the password by mobile' },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   NOT_AUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改一次性密码', en: 'Change your one-time password first' },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },

@@ -102,6 +102,7 @@ describe.each(testDatabases)('accounts on the $name database', ({ open }) => {
       await new Client(p.base).post('/api/auth/register', first);
       const taken = await new Client(p.base).post<ErrorReply>('/api/auth/register', registration({ account: { username: first.account.username } }));
       expect([taken.status, taken.body.error.code]).toEqual([409, 'USERNAME_TAKEN']);
+      expect(taken.body.error.issues?.[0]?.path).toBe('account.username');
     });
 
     it('records the sub-platform a registration came through', async () => {
@@ -120,6 +121,16 @@ describe.each(testDatabases)('accounts on the $name database', ({ open }) => {
       expect(login.body.account.username).toBe(form.account.username);
       expect((await client.post('/api/auth/logout')).status).toBe(204);
       expect((await client.get<{ account: null }>('/api/session')).body.account).toBeNull();
+    });
+
+    it('changes the password, refusing a wrong current one', async () => {
+      const form = registration();
+      const client = new Client(p.base);
+      await client.post('/api/auth/register', form);
+      const wrong = await client.post<ErrorReply>('/api/auth/password', { currentPassword: 'Nope12345', newPassword: 'Xinmima2026' });
+      expect([wrong.status, wrong.body.error.code, wrong.body.error.issues?.[0]?.path]).toEqual([400, 'WRONG_PASSWORD', 'currentPassword']);
+      expect((await client.post('/api/auth/password', { currentPassword: form.account.password, newPassword: 'Xinmima2026' })).status).toBe(204);
+      expect((await new Client(p.base).post('/api/auth/login', { username: form.account.username, password: 'Xinmima2026' })).status).toBe(200);
     });
 
     it('says the same for a wrong password and an unknown user', async () => {

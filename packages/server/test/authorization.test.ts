@@ -80,6 +80,17 @@ describe.each(testDatabases)('authorization on the $name database', ({ open }) =
     expect((await clients['platform admin'].get('/api/enterprises/not-a-uuid')).status).toBe(400);
   });
 
+  it('lists carry their total; a theme colour change recolours the generated logo', async () => {
+    const accounts = await clients['platform admin'].get<{ accounts: unknown[]; total: number }>('/api/admin/accounts?pageSize=2');
+    expect(accounts.body.accounts).toHaveLength(2);
+    expect(accounts.body.total).toBeGreaterThanOrEqual(9);
+    const before = await clients.anonymous.get<{ themeColor: string; logoSvg: string }>('/api/sub-platforms/310000');
+    expect(before.body.logoSvg).toContain(`fill="${before.body.themeColor}"`);
+    const after = await clients['platform admin'].patch<{ themeColor: string; logoSvg: string }>('/api/sub-platforms/310000', { themeColor: '#1B5E20' });
+    expect(after.body.logoSvg).toContain('fill="#1B5E20"');
+    expect(after.body.logoSvg).not.toContain(before.body.themeColor);
+  });
+
   it('the last platform admin cannot demote itself', async () => {
     const me = await clients['platform admin'].get<{ account: { id: string } }>('/api/session');
     const res = await clients['platform admin'].patch<{ error: { code: string } }>(`/api/admin/accounts/${me.body.account.id}`, { role: 'assessor' });

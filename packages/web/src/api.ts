@@ -1,6 +1,7 @@
 // The HTTP API client: JSON in and out, the CSRF header on every state-changing request, and
 // error bodies turned into ApiError. Types come from @cmmm/contract (type-only: no zod in the bundle).
-import type { AccountView, EnterpriseView, ErrorBody, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract';
+import type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract/schemas';
+import type { ErrorBody } from '@cmmm/contract/errors';
 import type { IndustryMajor, IndustryMiddle } from '@cmmm/reference/industries';
 import type { RegionNode } from '@cmmm/reference/regions';
 

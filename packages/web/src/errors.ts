@@ -1,6 +1,6 @@
 // What users read when a request fails: the server's Chinese message in zh-CN, the contract's
 // English sentence in English; and field-level issues placed on their form fields.
-import { ERRORS, isErrorCode } from '@cmmm/contract';
+import { ERRORS, isErrorCode } from '@cmmm/contract/errors';
 import type { FormInstance } from 'antd';
 import { ApiError, NetworkError, type ApiIssue } from './api.ts';
 import type { Lang, Translate } from './i18n.tsx';

@@ -79,14 +79,17 @@ export async function updateAccountFields(
 }
 
 export async function listAccounts(db: Db, options: { q?: string; role?: Role; limit: number; offset: number }) {
-  let query = db.selectFrom('account').selectAll();
+  let query = db.selectFrom('account');
   if (options.role) query = query.where('role', '=', options.role);
   if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('username', 'ilike', like), eb('display_name', 'ilike', like), eb('mobile', 'like', like)]));
   }
-  const rows = await query.orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute();
-  return rows;
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export async function countPlatformAdmins(db: Db): Promise<number> {

@@ -59,12 +59,16 @@ export const findEnterprisesByCreditCode = (db: Db, creditCode: string) =>
 
 /** Enterprises in a region (GB/T 2260 prefix) or registered on a sub-platform; all when no scope. */
 export async function listEnterprises(db: Db, options: { regionPrefix?: string; subPlatformCode?: string; limit: number; offset: number }) {
-  let query = db.selectFrom('enterprise').selectAll();
+  let query = db.selectFrom('enterprise');
   const { regionPrefix, subPlatformCode } = options;
   if (regionPrefix !== undefined) {
     query = query.where((eb) =>
       eb.or([eb('region_code', 'like', `${regionPrefix}%`), ...(subPlatformCode ? [eb('sub_platform_code', '=', subPlatformCode)] : [])]),
     );
   }
-  return query.orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute();
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

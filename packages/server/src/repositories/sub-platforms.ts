@@ -35,6 +35,12 @@ export async function updateSubPlatform(
   if (Object.keys(set).length) await db.updateTable('sub_platform').set(set).where('code', '=', code).execute();
 }
 
+/** A generated logo (coloured square with the short name) takes a new theme colour along. */
+export function recolourGeneratedLogo(logo: string | null, from: string, to: string): string | null {
+  const square = (c: string) => `<rect width="64" height="64" rx="12" ry="12" fill="${c}"/>`;
+  return logo?.includes(square(from)) ? logo.replace(square(from), square(to)) : logo;
+}
+
 export const subPlatformView = (row: SubPlatformRow): SubPlatformView => ({
   code: row.code,
   name: row.name,

@@ -22,14 +22,14 @@ export function adminRoutes(app: FastifyInstance, { ctx }: AppDeps) {
         tags: ['平台管理'],
         summary: '账户列表',
         querystring: z.object({ q: z.string().trim().max(64).optional(), role: roleSchema.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ accounts: z.array(accountViewSchema) }) },
+        response: { 200: z.object({ accounts: z.array(accountViewSchema), total: z.number() }) },
       },
     },
     async (request) => {
       authorize(request.actor, canManageAccounts(request.actor));
       const { q, role, page, pageSize } = request.query;
-      const rows = await listAccounts(ctx.db, { q, role, limit: pageSize, offset: (page - 1) * pageSize });
-      return { accounts: rows.map((a) => accountView(a, ctx.now())) };
+      const { rows, total } = await listAccounts(ctx.db, { q, role, limit: pageSize, offset: (page - 1) * pageSize });
+      return { accounts: rows.map((a) => accountView(a, ctx.now())), total };
     },
   );
 

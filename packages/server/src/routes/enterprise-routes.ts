@@ -30,14 +30,14 @@ export function enterpriseRoutes(app: FastifyInstance, { ctx }: AppDeps) {
 
   r.get(
     '/api/enterprises',
-    { schema: { tags: ['企业'], summary: '企业列表（平台管理员：全部；地方分平台管理员：本地区）', querystring: page, response: { 200: z.object({ enterprises: z.array(enterpriseViewSchema) }) } } },
+    { schema: { tags: ['企业'], summary: '企业列表（平台管理员：全部；地方分平台管理员：本地区）', querystring: page, response: { 200: z.object({ enterprises: z.array(enterpriseViewSchema), total: z.number() }) } } },
     async (request) => {
       const actor = request.actor;
       authorize(actor, canListEnterprises(actor));
       const scope = actor.role === 'region_admin' ? { regionPrefix: regionPrefix(actor.regionCode ?? '__'), subPlatformCode: actor.regionCode ?? undefined } : {};
       const { page: p, pageSize } = request.query;
-      const rows = await listEnterprises(ctx.db, { ...scope, limit: pageSize, offset: (p - 1) * pageSize });
-      return { enterprises: rows.map(enterpriseView) };
+      const { rows, total } = await listEnterprises(ctx.db, { ...scope, limit: pageSize, offset: (p - 1) * pageSize });
+      return { enterprises: rows.map(enterpriseView), total };
     },
   );
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../errors.ts';
 import { authorize, canUpdateSubPlatform } from '../policy.ts';
-import { findSubPlatform, listSubPlatforms, subPlatformView, updateSubPlatform } from '../repositories/sub-platforms.ts';
+import { findSubPlatform, listSubPlatforms, recolourGeneratedLogo, subPlatformView, updateSubPlatform } from '../repositories/sub-platforms.ts';
 
 const code = z.object({ code: z.string().regex(/^\d{6}$/, '地区编码为 6 位数字') });
 
@@ -41,8 +41,11 @@ export function referenceRoutes(app: FastifyInstance, { ctx }: AppDeps) {
     { schema: { tags: ['地方分平台'], summary: '修改名称、颜色、标志（平台管理员或本分平台管理员）', params: code, body: subPlatformUpdateSchema, response: { 200: subPlatformViewSchema } } },
     async (request) => {
       authorize(request.actor, canUpdateSubPlatform(request.actor, request.params.code));
-      if (!(await findSubPlatform(ctx.db, request.params.code))) throw new AppError('UNKNOWN_SUB_PLATFORM');
-      await updateSubPlatform(ctx.db, request.params.code, request.body);
+      const current = await findSubPlatform(ctx.db, request.params.code);
+      if (!current) throw new AppError('UNKNOWN_SUB_PLATFORM');
+      const { themeColor, logoSvg } = request.body;
+      const recoloured = themeColor && logoSvg === undefined ? { logoSvg: recolourGeneratedLogo(current.logo_svg, current.theme_color, themeColor) } : {};
+      await updateSubPlatform(ctx.db, request.params.code, { ...request.body, ...recoloured });
       return subPlatformView((await findSubPlatform(ctx.db, request.params.code))!);
     },
   );

@@ -43,9 +43,10 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
           `该企业已在平台注册过账户。可在登录页点击“忘记密码”，通过企业统一社会信用代码重置账户密码` +
             (mobile ? `（验证码将发送到注册时预留的手机号 ${maskMobile(mobile)}）` : '') +
             '；如预留手机号已无法使用，请联系平台管理员变更手机号。',
+          [{ code: 'ENTERPRISE_EXISTS', path: 'enterprise.creditCode', message: '该企业已在平台注册过账户' }],
         );
       }
-      if (await findAccountByUsername(trx, account.username)) throw new AppError('USERNAME_TAKEN');
+      if (await findAccountByUsername(trx, account.username)) throw usernameTaken();
       const enterpriseId = newId();
       const accountId = newId();
       await insertEnterprise(trx, {
@@ -75,8 +76,10 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
     });
   } catch (err) {
     // Two registrations racing past the checks: the unique index decides.
-    if (isUniqueViolation(err, 'account_username_key')) throw new AppError('USERNAME_TAKEN');
+    if (isUniqueViolation(err, 'account_username_key')) throw usernameTaken();
     if (isUniqueViolation(err)) throw new AppError('ENTERPRISE_EXISTS');
     throw err;
   }
 }
+
+const usernameTaken = () => new AppError('USERNAME_TAKEN', undefined, [{ code: 'USERNAME_TAKEN', path: 'account.username', message: '该用户名已被使用，请换一个' }]);

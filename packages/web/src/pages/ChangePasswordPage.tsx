@@ -32,7 +32,7 @@ function ChangePasswordForm({ account }: { account: AccountView }) {
       message.success(t('password.done'));
       navigate(homePathFor(session), { replace: true });
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'BAD_CREDENTIALS') {
+      if (failure instanceof ApiError && failure.code === 'WRONG_PASSWORD') {
         form.setFields([{ name: 'currentPassword', errors: [t('password.currentWrong')] }]);
         form.focusField('currentPassword');
       } else if (failure instanceof ApiError && failure.issues.length) {

@@ -1,4 +1,4 @@
-import { ERRORS } from '@cmmm/contract';
+import { ERRORS } from '@cmmm/contract/errors';
 import { validateCreditCode } from '@cmmm/reference/credit-code';
 import { Form, Input } from 'antd';
 import type { FieldName } from '../../errors.ts';
