@@ -33,6 +33,17 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '找不到请求的内容', en: 'Not found' },
   ACCOUNT_NOT_FOUND: { status: 404, zh: '找不到该账户', en: 'No such account' },
   LAST_PLATFORM_ADMIN: { status: 409, zh: '不能移除最后一个平台管理员', en: 'The last platform admin cannot be removed' },
+  // 企业自诊断
+  NOT_AN_ENTERPRISE: { status: 403, zh: '只有企业用户可以进行企业自诊断', en: 'Only enterprise users can run a self-diagnosis' },
+  SELF_DIAGNOSIS_LIMIT: { status: 409, zh: '本月自诊断次数已达 3 次上限（按北京时间自然月计算），请下月再试', en: 'This month\'s 3 self-diagnoses are used (calendar month, China Standard Time)' },
+  SELF_DIAGNOSIS_IN_PROGRESS: { status: 409, zh: '已有一次未完成的自诊断，请点击“继续自诊断”完成后再新建', en: 'A self-diagnosis is in progress: continue it first' },
+  SURVEY_REQUIRED: { status: 409, zh: '请先填写并保存调查问卷', en: 'Fill in and save the survey first' },
+  SURVEY_LOCKED: { status: 409, zh: '调查问卷已提交，不能修改', en: 'The survey was submitted and cannot be changed' },
+  LEVEL_LOCKED: { status: 409, zh: '该等级已提交，不能修改；如需修改，请完成本次填报后重新自诊断', en: 'This level was submitted and cannot be changed' },
+  LEVEL_NOT_OPEN: { status: 409, zh: '该等级尚未开放，请先提交当前等级', en: 'This level is not open yet' },
+  NOT_IN_DIAGNOSIS: { status: 400, zh: '该题目已被裁剪或不在本企业类型的评估范围内', en: 'This requirement is tailored out or not assessed for this enterprise type' },
+  DIAGNOSIS_COMPLETED: { status: 409, zh: '本次自诊断已完成，不能再修改', en: 'This self-diagnosis is completed' },
+  NOT_COMPLETED: { status: 409, zh: '本次自诊断尚未完成', en: 'This self-diagnosis is not completed yet' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request too large' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; try again later' },
   // scoring (codes of @cmmm/model)

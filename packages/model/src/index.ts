@@ -9,3 +9,5 @@ export { scoreSheet, evaluateLevel, type Score, type LevelEvaluation } from './s
 export { analyseGap, type GapAnalysis, type Improvement, type HoldingRequirement } from './gap.ts';
 export { describeScore, levelName, type ScoreResult } from './result.ts';
 export { assess, planFor, assessmentInputSchema, type AssessmentInput } from './assess.ts';
+export { evidenceGuidance, GRADE_GUIDANCE } from './guidance/evidence.ts';
+export { plausibilityWarnings, type PlausibilityWarning, type SurveyFacts } from './guidance/plausibility.ts';

@@ -60,6 +60,8 @@ export interface ScoringPlan {
   readonly requirementSubdomain: Int32Array;
   /** Whether a requirement lies in a tailorable part (NA allowed there). */
   readonly requirementTailorable: Uint8Array;
+  /** The level (1–5) of each requirement. */
+  readonly requirementLevel: Uint8Array;
   /** Parts of the edition left out of the plan, and why. */
   readonly excluded: ReadonlyMap<string, Exclusion>;
   /** The forms when every item is answered (no NA): the same at every level. */
@@ -98,6 +100,7 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
   const requirementIds: string[] = [];
   const requirementSubdomainList: number[] = [];
   const requirementTailorableList: number[] = [];
+  const requirementLevelList: number[] = [];
 
   for (const e of edition.elements) {
     const domainIdx: number[] = [];
@@ -116,6 +119,7 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
             requirementIds.push(r.id);
             requirementSubdomainList.push(index);
             requirementTailorableList.push(d.tailorable ? 1 : 0);
+            requirementLevelList.push(r.level);
           }
         }
         if (sOut) continue;
@@ -167,6 +171,7 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
     requirementIndex: new Map(requirementIds.map((id, i) => [id, i])),
     requirementSubdomain: Int32Array.from(requirementSubdomainList),
     requirementTailorable: Uint8Array.from(requirementTailorableList),
+    requirementLevel: Uint8Array.from(requirementLevelList),
     excluded,
     fullForms,
     levelRequirements: [0, 1, 2, 3, 4].map((l) => Int32Array.from(subdomains.flatMap((s) => [...s.byLevel[l]!]))),

@@ -16,6 +16,7 @@ import { enterpriseRoutes } from './routes/enterprise-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { referenceRoutes } from './routes/reference-routes.ts';
+import { selfDiagnosisRoutes } from './routes/self-diagnosis-routes.ts';
 import { webRoutes } from './routes/web-routes.ts';
 
 export interface AppOptions {
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     enterpriseRoutes(scope, deps);
     referenceRoutes(scope, deps);
     adminRoutes(scope, deps);
+    selfDiagnosisRoutes(scope, deps);
     pageRoutes(scope);
   });
   return app;

@@ -4,8 +4,76 @@ import type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, S
 import type { ErrorBody } from '@cmmm/contract/errors';
 import type { IndustryMajor, IndustryMiddle } from '@cmmm/reference/industries';
 import type { RegionNode } from '@cmmm/reference/regions';
+import type { PlausibilityWarning, ScoreResult, Edition } from '@cmmm/model';
+import type {
+  peerPositionSchema,
+  Quota,
+  requirementNoteSchema,
+  SelfDiagnosis,
+  SelfDiagnosisSummary,
+  submitLevelResultSchema,
+  Survey,
+} from '@cmmm/contract/self-diagnosis';
+import type { z } from 'zod';
 
 export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
+export type { Edition, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
+
+// 企业自诊断
+export type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
+export type EnterpriseType = 'process' | 'discrete';
+export type SubmitLevelResult = z.infer<typeof submitLevelResultSchema>;
+export type PeerPosition = z.infer<typeof peerPositionSchema>;
+export type RequirementNote = z.infer<typeof requirementNoteSchema>;
+
+export interface Bilingual {
+  zh: string[];
+  en: string[];
+}
+export interface QuestionRequirement {
+  id: string;
+  text: string;
+  naAllowed: boolean;
+  guidance: Bilingual;
+}
+export interface QuestionItem {
+  id: string;
+  name: string;
+  requirement: QuestionRequirement;
+}
+export interface QuestionSubdomain {
+  id: string;
+  name: string;
+  items: QuestionItem[];
+}
+export interface QuestionDomain {
+  id: string;
+  name: string;
+  tailorable: boolean;
+  subdomains: QuestionSubdomain[];
+}
+export interface QuestionElement {
+  id: string;
+  name: string;
+  domains: QuestionDomain[];
+}
+export interface Questionnaire {
+  level: number;
+  elements: QuestionElement[];
+  gradeGuidance: { zh: string; en: string } | Bilingual;
+}
+export interface SelfDiagnosisList {
+  diagnoses: SelfDiagnosisSummary[];
+  quota: Quota;
+  inProgressId: string | null;
+}
+export interface SelfDiagnosisResult {
+  diagnosis: SelfDiagnosisSummary;
+  result: ScoreResult;
+  strengths: RequirementNote[];
+  weakPoints: RequirementNote[];
+  peers: PeerPosition[];
+}
 
 export interface ApiIssue {
   code: string;
@@ -88,7 +156,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 const get = <T,>(path: string) => request<T>('GET', path);
-const send = <T,>(method: 'POST' | 'PATCH', path: string, body?: unknown) => request<T>(method, path, body ?? {});
+const send = <T,>(method: 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => request<T>(method, path, body ?? {});
 
 /** Server answers of the session endpoints also rotate the CSRF token: remember it. */
 async function sessionCall(promise: Promise<SessionView>): Promise<SessionView> {
@@ -161,6 +229,7 @@ export const api = {
   industries: () => get<{ industries: IndustryMajorView[] }>('/api/reference/industries').then((r) => r.industries),
   regions: () => get<{ regions: RegionNode[] }>('/api/reference/regions').then((r) => r.regions),
   maturityLevels: () => get<{ levels: MaturityLevelView[] }>('/api/editions/db12-t1073-2021').then((r) => r.levels),
+  edition: () => get<Edition>('/api/editions/db12-t1073-2021'),
 
   subPlatforms: () => get<{ subPlatforms: SubPlatformView[] }>('/api/sub-platforms').then((r) => r.subPlatforms),
   subPlatform: (code: string) => get<SubPlatformView>(`/api/sub-platforms/${encodeURIComponent(code)}`),
@@ -173,5 +242,16 @@ export const api = {
   createAccount: (body: CreateAccountRequest) => send<{ account: AccountView; oneTimePassword: string }>('POST', '/api/admin/accounts', body),
   updateAccount: (id: string, body: UpdateAccountRequest) => send<AccountView>('PATCH', `/api/admin/accounts/${encodeURIComponent(id)}`, body),
   issueOneTimePassword: (id: string) => send<{ oneTimePassword: string }>('POST', `/api/admin/accounts/${encodeURIComponent(id)}/one-time-password`),
+  selfDiagnoses: () => get<SelfDiagnosisList>('/api/self-diagnoses'),
+  createSelfDiagnosis: (enterpriseType: EnterpriseType, tailored: string[]) => send<SelfDiagnosis>('POST', '/api/self-diagnoses', { enterpriseType, tailored }),
+  selfDiagnosis: (id: string) => get<SelfDiagnosis>(`/api/self-diagnoses/${encodeURIComponent(id)}`),
+  questionnaire: (id: string, level: number) => get<Questionnaire>(`/api/self-diagnoses/${encodeURIComponent(id)}/questionnaire${query({ level })}`),
+  saveSurvey: (id: string, survey: Survey) => send<SelfDiagnosis>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/survey`, survey),
+  saveAnswer: (id: string, requirementId: string, grade: Grade) =>
+    send<{ requirementId: string; grade: Grade; savedAt: string }>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/answers/${encodeURIComponent(requirementId)}`, { grade }),
+  saveAnswers: (id: string, answers: Record<string, Grade>) => send<{ saved: number; savedAt: string }>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/answers`, { answers }),
+  plausibility: (id: string) => get<{ warnings: PlausibilityWarning[] }>(`/api/self-diagnoses/${encodeURIComponent(id)}/plausibility`).then((r) => r.warnings),
+  submitLevel: (id: string) => send<SubmitLevelResult>('POST', `/api/self-diagnoses/${encodeURIComponent(id)}/submit`),
+  selfDiagnosisResult: (id: string) => get<SelfDiagnosisResult>(`/api/self-diagnoses/${encodeURIComponent(id)}/result`),
   smsOutbox: () => get<{ messages: SmsMessage[] }>('/api/admin/sms-outbox').then((r) => r.messages),
 };

@@ -1,0 +1,125 @@
+// All SQL about self-diagnoses (assessment rows of kind self_diagnosis), their answers and levels.
+import type { Survey } from '@cmmm/contract';
+import type { AssessmentRow, Grade } from '@cmmm/db';
+import type { EnterpriseType, ScoreResult } from '@cmmm/model';
+import { sql } from 'kysely';
+import type { Db } from './db-types.ts';
+
+export async function insertSelfDiagnosis(
+  db: Db,
+  d: { id: string; enterpriseId: string; editionId: string; enterpriseType: EnterpriseType; tailored: string[]; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('assessment')
+    .values({
+      id: d.id,
+      enterprise_id: d.enterpriseId,
+      kind: 'self_diagnosis',
+      edition_id: d.editionId,
+      enterprise_type: d.enterpriseType,
+      tailored: JSON.stringify(d.tailored),
+      status: 'draft',
+      current_level: 1,
+      created_at: d.createdAt,
+    })
+    .execute();
+}
+
+export const findSelfDiagnosis = (db: Db, id: string) =>
+  db.selectFrom('assessment').selectAll().where('id', '=', id).where('kind', '=', 'self_diagnosis').executeTakeFirst();
+
+/** The row, locked until the transaction ends (submitting a level, saving the survey). */
+export const lockSelfDiagnosis = (db: Db, id: string) =>
+  db.selectFrom('assessment').selectAll().where('id', '=', id).where('kind', '=', 'self_diagnosis').forUpdate().executeTakeFirst();
+
+export const listSelfDiagnoses = (db: Db, enterpriseId: string) =>
+  db.selectFrom('assessment').selectAll().where('enterprise_id', '=', enterpriseId).where('kind', '=', 'self_diagnosis').orderBy('created_at', 'desc').execute();
+
+export async function countSelfDiagnosesSince(db: Db, enterpriseId: string, from: Date, to: Date): Promise<number> {
+  const row = await db
+    .selectFrom('assessment')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('enterprise_id', '=', enterpriseId)
+    .where('kind', '=', 'self_diagnosis')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function saveSurvey(db: Db, id: string, survey: Survey): Promise<void> {
+  await db.updateTable('assessment').set({ survey: JSON.stringify(survey), status: 'answering' }).where('id', '=', id).execute();
+}
+
+/**
+ * Saves one answer if, at that moment, the diagnosis is being answered at this requirement's level
+ * by this enterprise — one statement, so it cannot slip past a concurrent level submission (which
+ * holds the row FOR UPDATE; this waits FOR SHARE and re-checks). Returns false when nothing was saved.
+ */
+export async function saveAnswerIfOpen(
+  db: Db,
+  a: { assessmentId: string; enterpriseId: string; requirementId: string; level: number; grade: Grade; at: Date },
+): Promise<boolean> {
+  const result = await sql<{ requirement_id: string }>`
+    insert into assessment_answer (assessment_id, requirement_id, grade, updated_at)
+    select a.id, ${a.requirementId}, ${a.grade}, ${a.at}
+      from assessment a
+     where a.id = ${a.assessmentId} and a.enterprise_id = ${a.enterpriseId}
+       and a.status = 'answering' and a.current_level = ${a.level}
+       for share
+    on conflict (assessment_id, requirement_id) do update set grade = excluded.grade, updated_at = excluded.updated_at
+    returning requirement_id`.execute(db);
+  return result.rows.length === 1;
+}
+
+export async function upsertAnswers(db: Db, assessmentId: string, answers: readonly { requirementId: string; grade: Grade }[], at: Date): Promise<void> {
+  if (!answers.length) return;
+  await db
+    .insertInto('assessment_answer')
+    .values(answers.map((x) => ({ assessment_id: assessmentId, requirement_id: x.requirementId, grade: x.grade, updated_at: at })))
+    .onConflict((oc) => oc.columns(['assessment_id', 'requirement_id']).doUpdateSet((eb) => ({ grade: eb.ref('excluded.grade'), updated_at: eb.ref('excluded.updated_at') })))
+    .execute();
+}
+
+export async function listAnswers(db: Db, assessmentId: string): Promise<Record<string, Grade>> {
+  const rows = await db.selectFrom('assessment_answer').select(['requirement_id', 'grade']).where('assessment_id', '=', assessmentId).execute();
+  return Object.fromEntries(rows.map((r) => [r.requirement_id, r.grade]));
+}
+
+export const listLevelOutcomes = (db: Db, assessmentId: string) =>
+  db.selectFrom('assessment_level').selectAll().where('assessment_id', '=', assessmentId).orderBy('level').execute();
+
+export async function recordLevelOutcome(db: Db, o: { assessmentId: string; level: number; score: number; reached: boolean; at: Date }): Promise<void> {
+  await db.insertInto('assessment_level').values({ assessment_id: o.assessmentId, level: o.level, score: o.score, reached: o.reached, submitted_at: o.at }).execute();
+}
+
+export async function openNextLevel(db: Db, id: string, level: number): Promise<void> {
+  await db.updateTable('assessment').set({ current_level: level }).where('id', '=', id).execute();
+}
+
+export async function completeSelfDiagnosis(db: Db, id: string, result: ScoreResult, at: Date): Promise<void> {
+  await db
+    .updateTable('assessment')
+    .set({ status: 'completed', level: result.level, total_score: result.totalScore, result: JSON.stringify(result), completed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * The valid result of each enterprise — its latest completed self-diagnosis — among enterprises of
+ * the same industry major category or the same province, with where each stands.
+ */
+export const latestCompletedAmongPeers = (db: Db, industryMajor: string, province: string) =>
+  db
+    .selectFrom('assessment')
+    .innerJoin('enterprise', 'enterprise.id', 'assessment.enterprise_id')
+    .distinctOn('assessment.enterprise_id')
+    .select(['assessment.id', 'assessment.enterprise_id', 'assessment.total_score', 'assessment.level', 'enterprise.industry_code', 'enterprise.region_code'])
+    .where('assessment.kind', '=', 'self_diagnosis')
+    .where('assessment.status', '=', 'completed')
+    .where((eb) => eb.or([eb('enterprise.industry_code', 'like', `${industryMajor}%`), eb('enterprise.region_code', 'like', `${province}%`)]))
+    .orderBy('assessment.enterprise_id')
+    .orderBy('assessment.completed_at', 'desc')
+    .execute();
+
+export type SelfDiagnosisRow = AssessmentRow;

@@ -1,0 +1,40 @@
+// 新建自诊断: refuses a second one in progress and the fourth in a calendar month; tailoring is
+// checked by the engine's plan (mandatory parts cannot be tailored) and fixed from now on.
+import type { Quota } from '@cmmm/contract';
+import { DEFAULT_EDITION_ID, planFor, requireEdition, type EnterpriseType } from '@cmmm/model';
+import type { ServiceContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../policy.ts';
+import { countSelfDiagnosesSince, insertSelfDiagnosis, listSelfDiagnoses } from '../../repositories/self-diagnoses.ts';
+import { newId } from '../../security/tokens.ts';
+import { ownEnterpriseId } from './access.ts';
+import { MONTHLY_LIMIT, monthWindow } from './quota.ts';
+
+export async function quotaOf(ctx: ServiceContext, enterpriseId: string): Promise<Quota> {
+  const { start, end } = monthWindow(ctx.now());
+  const used = await countSelfDiagnosesSince(ctx.db, enterpriseId, start, end);
+  return { limit: MONTHLY_LIMIT, used, remaining: Math.max(0, MONTHLY_LIMIT - used), windowStart: start.toISOString(), windowEnd: end.toISOString() };
+}
+
+export async function createSelfDiagnosis(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  input: { enterpriseType: EnterpriseType; tailored: string[] },
+): Promise<string> {
+  const enterpriseId = ownEnterpriseId(actor);
+  const plan = planFor(requireEdition(DEFAULT_EDITION_ID), input.enterpriseType, input.tailored);
+  if (!plan.ok) throw AppError.fromIssues(plan.issues);
+  return ctx.db.transaction().execute(async (trx) => {
+    // Serialise creations per enterprise so two tabs cannot both take the last monthly slot.
+    await trx.selectFrom('enterprise').select('id').where('id', '=', enterpriseId).forUpdate().executeTakeFirst();
+    const tctx = { ...ctx, db: trx };
+    const inProgress = (await listSelfDiagnoses(trx, enterpriseId)).find((r) => r.status !== 'completed');
+    if (inProgress) throw new AppError('SELF_DIAGNOSIS_IN_PROGRESS', undefined, [{ code: 'SELF_DIAGNOSIS_IN_PROGRESS', path: inProgress.id, message: '已有一次未完成的自诊断' }]);
+    const quota = await quotaOf(tctx, enterpriseId);
+    if (quota.remaining === 0) throw new AppError('SELF_DIAGNOSIS_LIMIT');
+    const id = newId();
+    await insertSelfDiagnosis(trx, { id, enterpriseId, editionId: plan.value.edition.id, enterpriseType: input.enterpriseType, tailored: [...plan.value.tailored], createdAt: ctx.now() });
+    return id;
+  });
+}
+

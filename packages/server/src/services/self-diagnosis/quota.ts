@@ -1,0 +1,15 @@
+// 填报次数限制 (seed 001 §2.1): at most 3 self-diagnoses per enterprise in a calendar month, counted in
+// China Standard Time (UTC+8, no daylight saving) — the month a Chinese user sees on the calendar.
+export const MONTHLY_LIMIT = 3;
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar month (in UTC+8) containing `now`, as instants [start, end). */
+export function monthWindow(now: Date): { start: Date; end: Date } {
+  const local = new Date(now.getTime() + CST_OFFSET_MS);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth();
+  return {
+    start: new Date(Date.UTC(year, month, 1) - CST_OFFSET_MS),
+    end: new Date(Date.UTC(year, month + 1, 1) - CST_OFFSET_MS),
+  };
+}

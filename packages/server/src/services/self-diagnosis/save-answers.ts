@@ -1,0 +1,58 @@
+// Answers: autosaved one by one, or saved together (保存). Only the current level is open; a
+// submitted level is locked (seed 001 §3.4); NA only where the part is tailorable.
+import type { Grade } from '@cmmm/db';
+import type { ScoringPlan } from '@cmmm/model';
+import type { ServiceContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../policy.ts';
+import { findSelfDiagnosis, lockSelfDiagnosis, saveAnswerIfOpen, upsertAnswers, type SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
+import { answerableDiagnosis, ownEnterpriseId, planOf } from './access.ts';
+
+/** Why an answer to this requirement cannot be saved now, or null when it can. */
+function refusal(plan: ScoringPlan, row: SelfDiagnosisRow, requirementId: string, grade: Grade): AppError | null {
+  if (row.status === 'draft') return new AppError('SURVEY_REQUIRED');
+  if (row.status === 'completed') return new AppError('DIAGNOSIS_COMPLETED');
+  const index = plan.requirementIndex.get(requirementId);
+  if (index === undefined) return new AppError('UNKNOWN_REQUIREMENT', `未知的要求编号「${requirementId}」`);
+  if (plan.requirementSubdomain[index]! < 0) return new AppError('NOT_IN_DIAGNOSIS');
+  const level = plan.requirementLevel[index]!;
+  if (level < row.current_level) return new AppError('LEVEL_LOCKED');
+  if (level > row.current_level) return new AppError('LEVEL_NOT_OPEN');
+  if (grade === 'NA' && !plan.requirementTailorable[index]) return new AppError('NA_NOT_ALLOWED', `「${requirementId}」属于不可裁剪的必选内容，不能选择“企业不涉及此题目”`);
+  return null;
+}
+
+/** Autosave of one answer: one conditional statement on the hot path, a diagnosis only on refusal. */
+export async function saveAnswer(ctx: ServiceContext, actor: Actor | null, id: string, requirementId: string, grade: Grade): Promise<Date> {
+  const enterpriseId = ownEnterpriseId(actor);
+  const row = await findSelfDiagnosis(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.enterprise_id !== enterpriseId) throw new AppError('FORBIDDEN');
+  const plan = planOf(row);
+  const refused = refusal(plan, row, requirementId, grade);
+  if (refused) throw refused;
+  const at = ctx.now();
+  const level = plan.requirementLevel[plan.requirementIndex.get(requirementId)!]!;
+  if (await saveAnswerIfOpen(ctx.db, { assessmentId: id, enterpriseId, requirementId, level, grade, at })) return at;
+  // The level was submitted between the read and the write: say what happened.
+  const now = await findSelfDiagnosis(ctx.db, id);
+  throw refusal(plan, now!, requirementId, grade) ?? new AppError('LEVEL_LOCKED');
+}
+
+/** 保存: several answers at once, all or none. */
+export async function saveAnswers(ctx: ServiceContext, actor: Actor | null, id: string, answers: Record<string, Grade>): Promise<{ saved: number; at: Date }> {
+  await answerableDiagnosis(ctx, actor, id);
+  const at = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await lockSelfDiagnosis(trx, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const plan = planOf(row);
+    const problems = Object.entries(answers).flatMap(([requirementId, grade]) => {
+      const refused = refusal(plan, row, requirementId, grade);
+      return refused ? [{ code: refused.code, path: requirementId, message: refused.message }] : [];
+    });
+    if (problems.length) throw AppError.fromIssues(problems);
+    await upsertAnswers(trx, id, Object.entries(answers).map(([requirementId, grade]) => ({ requirementId, grade })), at);
+  });
+  return { saved: Object.keys(answers).length, at };
+}

@@ -1,0 +1,17 @@
+// 调查问卷: stored once (保存，开始答题), then read-only (seed 001 §1.3); answering opens at 一级.
+import type { Survey } from '@cmmm/contract';
+import type { ServiceContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../policy.ts';
+import { lockSelfDiagnosis, saveSurvey } from '../../repositories/self-diagnoses.ts';
+import { answerableDiagnosis } from './access.ts';
+
+export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, id: string, survey: Survey): Promise<void> {
+  await answerableDiagnosis(ctx, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await lockSelfDiagnosis(trx, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status !== 'draft') throw new AppError('SURVEY_LOCKED');
+    await saveSurvey(trx, id, survey);
+  });
+}
