@@ -1,0 +1,57 @@
+// One question: the item and its requirement at this level, the "！" evidence guidance, the four
+// grades and 企业不涉及此题目 (greyed where the part may not be tailored).
+import { Radio } from 'antd';
+import { memo } from 'react';
+import type { Grade, QuestionItem } from '../../api.ts';
+import { InfoTip } from '../../components/InfoTip.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { GRADE_KEYS, RATED } from '../../self-diagnosis/format.ts';
+
+interface Props {
+  index: number;
+  item: QuestionItem;
+  grade: Grade | undefined;
+  gradeGuidance: string;
+  highlighted?: boolean;
+  onAnswer: (requirementId: string, grade: Grade) => void;
+}
+
+export const RequirementQuestion = memo(function RequirementQuestion({ index, item, grade, gradeGuidance, highlighted, onAnswer }: Props) {
+  const { t, lang } = useI18n();
+  const req = item.requirement;
+  const evidence = lang === 'en' ? req.guidance.en : req.guidance.zh;
+  const textId = `q-text-${req.id}`;
+  return (
+    <fieldset className={`question${highlighted ? ' highlighted' : ''}${grade ? ' answered' : ''}`} id={`q-${req.id}`} data-testid={`question-${req.id}`} aria-describedby={textId}>
+      <legend className="question-legend">
+        <span className="question-no">{index}.</span> <span lang="zh-CN">{item.name}</span>
+        <span className="sr-only">{grade ? t('sd.answeredAs', { grade: t(GRADE_KEYS[grade]) }) : t('sd.unanswered')}</span>
+      </legend>
+      <div className="question-text-row">
+        <p className="question-text" lang="zh-CN" id={textId}>
+          {req.text}
+        </p>
+        <InfoTip label={t('sd.explain', { name: item.name })} testId={`explain-${req.id}`}>
+          <span className="info-tip-title">{t('sd.evidenceTitle')}</span>
+          <ul className="info-tip-list">
+            {evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <span className="info-tip-title">{t('sd.gradeGuidanceTitle')}</span>
+          <span className="info-tip-grade">{gradeGuidance}</span>
+        </InfoTip>
+      </div>
+      <Radio.Group value={grade ?? null} onChange={(e) => onAnswer(req.id, e.target.value as Grade)} className="grade-group" name={`grade-${req.id}`}>
+        {RATED.map((g) => (
+          <Radio key={g} value={g}>
+            {t(GRADE_KEYS[g])}
+          </Radio>
+        ))}
+        <Radio value="NA" disabled={!req.naAllowed} className="grade-na" title={req.naAllowed ? undefined : t('sd.naNotAllowed')}>
+          {t(GRADE_KEYS.NA)}
+        </Radio>
+      </Radio.Group>
+    </fieldset>
+  );
+});
