@@ -4,6 +4,8 @@ import type { SmsSender } from './sms.ts';
 
 export interface ServiceContext {
   db: Db;
+  /** Whether transactions may run concurrently (a PostgreSQL server; the embedded one runs one at a time). */
+  concurrentDb: boolean;
   now: () => Date;
   sms: SmsSender;
   log: { info: (obj: object, msg?: string) => void; warn: (obj: object, msg?: string) => void };

@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
     info: (obj: object, msg?: string) => app.log.info(obj, msg),
     warn: (obj: object, msg?: string) => app.log.warn(obj, msg),
   };
-  const ctx = { db: database.db, now: () => new Date(), sms: outboxSmsSender(log), log };
+  const ctx = { db: database.db, concurrentDb: database.kind === 'postgres', now: () => new Date(), sms: outboxSmsSender(log), log };
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure });
   const setup = await bootstrapPlatform(ctx);
 

@@ -22,7 +22,7 @@ async function withDatabase<T>(task: (database: Database) => Promise<T>): Promis
 
 function contextFor(database: Database): ServiceContext {
   const log = { info: () => {}, warn: () => {} };
-  return { db: database.db, now: () => new Date(), sms: outboxSmsSender(log), log };
+  return { db: database.db, concurrentDb: database.kind === 'postgres', now: () => new Date(), sms: outboxSmsSender(log), log };
 }
 
 export const migratePlatform = () => withDatabase((d) => migrateToLatest(d.db));

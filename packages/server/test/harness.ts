@@ -31,7 +31,7 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx: ServiceContext = { db: database.db, now: () => clock.now, sms: outboxSmsSender(quiet), log: quiet };
+  const ctx: ServiceContext = { db: database.db, concurrentDb: database.kind === 'postgres', now: () => clock.now, sms: outboxSmsSender(quiet), log: quiet };
   const setup = await bootstrapPlatform(ctx);
   const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,7 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -15,9 +15,15 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/register/RegisterPage.tsx';
+import { NewSelfDiagnosisPage } from './pages/self-diagnosis/NewSelfDiagnosisPage.tsx';
+import { SelfDiagnosesPage } from './pages/self-diagnosis/SelfDiagnosesPage.tsx';
+import { SelfDiagnosisPage } from './pages/self-diagnosis/SelfDiagnosisPage.tsx';
 import { SubPlatformHomePage } from './pages/SubPlatformHomePage.tsx';
 import { SessionProvider } from './session.tsx';
 import { PLATFORM_PRIMARY } from './theme.ts';
+
+// The result page carries the charts (echarts): loaded only when a result is opened.
+const ResultPage = lazy(() => import('./pages/self-diagnosis/ResultPage.tsx').then((m) => ({ default: m.ResultPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -30,7 +36,11 @@ export const routes: RouteObject[] = [
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/account/password', element: <ChangePasswordPage /> },
       { path: '/enterprise', element: <EnterpriseHomePage /> },
-      // 企业自诊断 will live under /enterprise/self-diagnosis (built later).
+      // 企业自诊断 (seed 001 §1.2–1.6)
+      { path: '/self-diagnoses', element: <SelfDiagnosesPage /> },
+      { path: '/self-diagnoses/new', element: <NewSelfDiagnosisPage /> },
+      { path: '/self-diagnoses/:id', element: <SelfDiagnosisPage /> },
+      { path: '/self-diagnoses/:id/result', element: <Suspense fallback={<Skeleton active />}><ResultPage /></Suspense> },
       { path: '/admin', element: <AdminPage /> },
       { path: '/admin/enterprises', element: <EnterprisesPage /> },
       { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },

@@ -2,6 +2,7 @@
 import type { AccountView, Role } from '@cmmm/contract';
 import type { AccountRow } from '@cmmm/db';
 import type { Db } from './db-types.ts';
+import { evictAccountSessions } from './sessions.ts';
 
 export const findAccountByUsername = (db: Db, username: string) =>
   db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
@@ -58,6 +59,7 @@ export async function clearFailedLogins(db: Db, id: string): Promise<void> {
 }
 
 export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  evictAccountSessions(id);
   await db
     .updateTable('account')
     .set({ password_hash: passwordHash, must_change_password: mustChange, failed_logins: 0, locked_until: null })
@@ -75,6 +77,7 @@ export async function updateAccountFields(
     ...(patch.regionCode !== undefined ? { region_code: patch.regionCode } : {}),
     ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil, failed_logins: 0 } : {}),
   };
+  evictAccountSessions(id);
   if (Object.keys(set).length) await db.updateTable('account').set(set).where('id', '=', id).execute();
 }
 

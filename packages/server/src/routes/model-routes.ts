@@ -6,6 +6,8 @@ import type { AppDeps } from '../app-deps.ts';
 import { AppError } from '../errors.ts';
 
 export function modelRoutes(app: FastifyInstance, { ctx }: AppDeps) {
+  app.get('/api/ping', { schema: { tags: ['平台'], summary: '存活检查（不访问数据库）' } }, async () => ({ pong: true }));
+
   app.get('/api/health', { schema: { tags: ['平台'], summary: '健康检查（含数据库）' } }, async () => {
     await sql`select 1`.execute(ctx.db);
     return { status: 'ok' };

@@ -15,7 +15,7 @@ function NavLinks({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: (
     <ul className={vertical ? 'nav-list nav-list-vertical' : 'nav-list'}>
       {navItemsFor(session).map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end className="nav-link" onClick={onNavigate}>
+          <NavLink to={item.to} end={item.to !== '/self-diagnoses'} className="nav-link" onClick={onNavigate}>
             {t(item.label)}
           </NavLink>
         </li>

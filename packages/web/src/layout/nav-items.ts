@@ -14,9 +14,8 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
   if (account.mustChangePassword) return [home];
   switch (account.role) {
     case 'enterprise_user':
-      // Slot for 企业自诊断: add { to: '/enterprise/self-diagnosis', label: 'enterprise.selfDiagnosis' }
-      // here when that page exists (seed 001 §1.2: 平台主页 → 企业自诊断).
-      return [home, { to: '/enterprise', label: 'nav.enterprise' }];
+      // seed 001 §1.2: 平台主页 → 企业自诊断
+      return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, { to: '/enterprise', label: 'nav.enterprise' }];
     case 'platform_admin':
       return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }];
     case 'region_admin':

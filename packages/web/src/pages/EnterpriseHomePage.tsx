@@ -1,8 +1,12 @@
-import { Alert, Card, Descriptions, Empty, Typography } from 'antd';
+import { Alert, Card, Descriptions, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, type EnterpriseView, type SubPlatformView } from '../api.ts';
 import { RequireAccount } from '../components/RequireAccount.tsx';
+import { LoadError } from '../components/LoadError.tsx';
 import { SubPlatformLogo } from '../components/SubPlatformLogo.tsx';
+import { score2 } from '../self-diagnosis/format.ts';
+import { QuotaRule } from './self-diagnosis/QuotaRule.tsx';
+import { levelText, NewDiagnosisButton } from './self-diagnosis/SelfDiagnosesPage.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../use-load.ts';
 
@@ -52,6 +56,39 @@ function MySubPlatforms({ codes }: { codes: readonly string[] }) {
   );
 }
 
+/** 企业自诊断 on the enterprise's home (seed 001 §1.2): the valid result, the quota, the entry points. */
+function SelfDiagnosisEntry() {
+  const { t } = useI18n();
+  const list = useLoad(api.selfDiagnoses, []);
+  const valid = list.data?.diagnoses.find((d) => d.isValidResult);
+  return (
+    <Card
+      title={<h2 className="card-heading">{t('enterprise.selfDiagnosis')}</h2>}
+      extra={<Link to="/self-diagnoses">{t('sd.openList')}</Link>}
+      className="section"
+      data-testid="self-diagnosis-slot"
+    >
+      {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.data && (
+        <>
+          <Typography.Paragraph data-testid="valid-result">
+            {valid ? (
+              <>
+                {t('sd.validResultIs', { level: levelText(t, valid.level), score: score2(valid.totalScore) })}{' '}
+                <Link to={`/self-diagnoses/${valid.id}/result`}>{t('sd.viewResult')}</Link>
+              </>
+            ) : (
+              t('sd.noValidResult')
+            )}
+          </Typography.Paragraph>
+          <QuotaRule quota={list.data.quota} compact />
+          <NewDiagnosisButton list={list.data} />
+        </>
+      )}
+    </Card>
+  );
+}
+
 function EnterpriseHome({ enterprise }: { enterprise: EnterpriseView | null }) {
   const { t } = useI18n();
   if (!enterprise) return <Alert type="info" title={t('enterprise.none')} />;
@@ -60,10 +97,7 @@ function EnterpriseHome({ enterprise }: { enterprise: EnterpriseView | null }) {
       <Typography.Title>
         <span lang="zh-CN">{enterprise.name}</span>
       </Typography.Title>
-      {/* Slot for 企业自诊断 (seed 001 §1.2–1.7): replace this card with the self-diagnosis entry when it is built. */}
-      <Card title={<h2 className="card-heading">{t('enterprise.selfDiagnosis')}</h2>} className="section" data-testid="self-diagnosis-slot">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.selfDiagnosisSoon')} />
-      </Card>
+      <SelfDiagnosisEntry />
       <section aria-labelledby="info-title" className="section">
         <Typography.Title level={2} id="info-title">
           {t('enterprise.title')}

@@ -22,21 +22,39 @@ function refusal(plan: ScoringPlan, row: SelfDiagnosisRow, requirementId: string
   return null;
 }
 
+/**
+ * What never changes about a diagnosis once created (its enterprise, edition, type, tailoring), kept
+ * in memory so that an autosave costs one statement; status and level are checked by that statement.
+ */
+const meta = new Map<string, Pick<SelfDiagnosisRow, 'enterprise_id' | 'edition_id' | 'enterprise_type' | 'tailored'>>();
+const META_LIMIT = 10_000;
+
+async function metaOf(ctx: ServiceContext, id: string) {
+  const known = meta.get(id);
+  if (known) return known;
+  const row = await findSelfDiagnosis(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (meta.size >= META_LIMIT) meta.delete(meta.keys().next().value!);
+  const fixed = { enterprise_id: row.enterprise_id, edition_id: row.edition_id, enterprise_type: row.enterprise_type, tailored: row.tailored };
+  meta.set(id, fixed);
+  return fixed;
+}
+
 /** Autosave of one answer: one conditional statement on the hot path, a diagnosis only on refusal. */
 export async function saveAnswer(ctx: ServiceContext, actor: Actor | null, id: string, requirementId: string, grade: Grade): Promise<Date> {
   const enterpriseId = ownEnterpriseId(actor);
-  const row = await findSelfDiagnosis(ctx.db, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  if (row.enterprise_id !== enterpriseId) throw new AppError('FORBIDDEN');
-  const plan = planOf(row);
-  const refused = refusal(plan, row, requirementId, grade);
-  if (refused) throw refused;
+  const fixed = await metaOf(ctx, id);
+  if (fixed.enterprise_id !== enterpriseId) throw new AppError('FORBIDDEN');
+  const plan = planOf(fixed);
+  const index = plan.requirementIndex.get(requirementId);
   const at = ctx.now();
-  const level = plan.requirementLevel[plan.requirementIndex.get(requirementId)!]!;
-  if (await saveAnswerIfOpen(ctx.db, { assessmentId: id, enterpriseId, requirementId, level, grade, at })) return at;
-  // The level was submitted between the read and the write: say what happened.
-  const now = await findSelfDiagnosis(ctx.db, id);
-  throw refusal(plan, now!, requirementId, grade) ?? new AppError('LEVEL_LOCKED');
+  if (index !== undefined && plan.requirementSubdomain[index]! >= 0 && (grade !== 'NA' || plan.requirementTailorable[index])) {
+    const level = plan.requirementLevel[index]!;
+    if (await saveAnswerIfOpen(ctx.db, { assessmentId: id, enterpriseId, requirementId, level, grade, at, concurrent: ctx.concurrentDb })) return at;
+  }
+  // Refused: read the diagnosis to say why (survey first, level locked or not open, completed…).
+  const row = await findSelfDiagnosis(ctx.db, id);
+  throw refusal(plan, row!, requirementId, grade) ?? new AppError('LEVEL_LOCKED');
 }
 
 /** 保存: several answers at once, all or none. */

@@ -22,12 +22,12 @@ function Weight({ node }: { node: ModelNode }) {
   return <span className="weight" aria-label={t('sd.weightLabel', { weight: percent(node.weight) })}>{percent(node.weight)}</span>;
 }
 
-function TailorControl({ node, ticked, onToggle }: { node: ModelNode; ticked: ReadonlySet<string>; onToggle: (id: string, on: boolean) => void }) {
+function TailorControl({ node, kind, ticked, onToggle }: { node: ModelNode; kind: 'domain' | 'subdomain'; ticked: ReadonlySet<string>; onToggle: (id: string, on: boolean) => void }) {
   const { t } = useI18n();
   if (node.weight === null) return null;
   if (!node.tailorable) return <Tag className="mandatory-tag">{t('sd.mandatory')}</Tag>;
   return (
-    <Checkbox checked={ticked.has(node.id)} onChange={(e) => onToggle(node.id, e.target.checked)} aria-label={t('sd.tailorLabel', { name: node.name })} data-testid={`tailor-${node.id}`}>
+    <Checkbox checked={ticked.has(node.id)} onChange={(e) => onToggle(node.id, e.target.checked)} aria-label={t('sd.tailorLabel', { name: node.name, kind: t(kind === 'domain' ? 'sd.kindDomain' : 'sd.kindSubdomain') })} data-testid={`tailor-${node.id}`}>
       {t('sd.tailor')}
     </Checkbox>
   );
@@ -51,19 +51,19 @@ function ModelTable({ tree, ticked, onToggle }: { tree: ModelNode[]; ticked: Rea
             <tr key={element.id} className="model-row-element">
               <th scope="row" lang="zh-CN">{element.name}</th>
               <td className="num"><Weight node={element} /></td>
-              <td>{t('sd.element')}</td>
+              <td />
             </tr>,
             ...element.children.flatMap((domain) => [
               <tr key={domain.id} className={`model-row-domain${ticked.has(domain.id) ? ' tailored' : ''}`}>
                 <th scope="row" className="indent-1" lang="zh-CN">{domain.name}</th>
                 <td className="num"><Weight node={domain} /></td>
-                <td><TailorControl node={domain} ticked={ticked} onToggle={onToggle} /></td>
+                <td><TailorControl node={domain} kind="domain" ticked={ticked} onToggle={onToggle} /></td>
               </tr>,
               ...domain.children.map((sub) => (
                 <tr key={sub.id} className={`model-row-sub${ticked.has(sub.id) ? ' tailored' : ''}${sub.weight === null ? ' not-assessed' : ''}`}>
                   <th scope="row" className="indent-2" lang="zh-CN">{sub.name}</th>
                   <td className="num"><Weight node={sub} /></td>
-                  <td><TailorControl node={sub} ticked={ticked} onToggle={onToggle} /></td>
+                  <td><TailorControl node={sub} kind="subdomain" ticked={ticked} onToggle={onToggle} /></td>
                 </tr>
               )),
             ]),

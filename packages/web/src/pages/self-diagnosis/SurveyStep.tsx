@@ -76,7 +76,7 @@ export function SurveyStep({ diagnosis, onSaved }: { diagnosis: SelfDiagnosis; o
 
   return (
     <div className="page page-form">
-      <Steps size="small" current={0} className="sd-steps" items={[{ title: t('sd.stepSurvey') }, { title: t('sd.stepAnswer') }, { title: t('sd.stepResult') }]} />
+      <Steps size="small" responsive={false} titlePlacement="vertical" current={0} className="sd-steps" items={[{ title: t('sd.stepSurvey') }, { title: t('sd.stepAnswer') }, { title: t('sd.stepResult') }]} />
       <Typography.Title>{t('sd.survey.title')}</Typography.Title>
       <Alert type="warning" showIcon title={t('sd.survey.intro')} className="page-note" />
       {error && <Alert type="error" showIcon title={error} className="page-note" />}

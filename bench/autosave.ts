@@ -1,0 +1,123 @@
+// Autosave throughput: the real server (embedded database) driven over loopback by autocannon at
+// 50 connections, beside two baselines measured in the same run: the same answer upsert issued
+// straight to the database, and a hello-world route of the same server. Bounded in time.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectDatabase, migrateToLatest } from '@cmmm/db';
+import { creditCodeCheckCharacter } from '@cmmm/reference';
+import autocannon from 'autocannon';
+
+const CONNECTIONS = 50;
+const requirementIds = ['P1-1.1.L1', 'P1-1.2.L1', 'P1-1.3.L1', 'T1-1.1.L1', 'T1-1.2.L1', 'R1-1.1.L1', 'M2-1.1.L1', 'M2-3.2.L1', 'G1-1.1.L1', 'G1-2.3.L1'];
+const grades = ['FI', 'LI', 'PI', 'NI'];
+
+/** The autosave statement, straight to the database: the most an HTTP layer can approach. */
+async function directUpsertRate(seconds: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'cmmm-bench-db-'));
+  const database = await connectDatabase({ dataDir: dir });
+  try {
+    await migrateToLatest(database.db);
+    const { db } = database;
+    const { saveAnswerIfOpen } = await import('../packages/server/src/repositories/self-diagnoses.ts');
+    await db.insertInto('enterprise').values({ id: '00000000-0000-4000-8000-000000000001', name: 'bench', credit_code: 'X', organisation_type: 'independent', industry_code: '351', region_code: '320583', enterprise_type: 'discrete', contact_name: 'b', contact_mobile: '13900000000', parent_name: null, sub_platform_code: null }).execute();
+    await db.insertInto('assessment').values({ id: '00000000-0000-4000-8000-000000000002', enterprise_id: '00000000-0000-4000-8000-000000000001', kind: 'self_diagnosis', edition_id: 'db12-t1073-2021', enterprise_type: 'discrete', tailored: '[]', status: 'answering', current_level: 1 }).execute();
+    let done = 0;
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, worker) => {
+        for (let i = worker; Date.now() < until; i += CONNECTIONS) {
+          await saveAnswerIfOpen(db, { assessmentId: '00000000-0000-4000-8000-000000000002', enterpriseId: '00000000-0000-4000-8000-000000000001', requirementId: requirementIds[i % requirementIds.length]!, level: 1, grade: grades[i % 4]! as 'FI', at: new Date(), concurrent: false });
+          done++;
+        }
+      }),
+    );
+    return done / seconds;
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function startServer(dataDir: string) {
+  const child = spawn(process.execPath, ['packages/server/bin/cmmm-server.js'], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /http:\/\/[^\s]+\//.exec(out);
+      if (m) resolve(m[0].replace(/\/$/, ''));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { child, url };
+}
+
+/** Registers an enterprise, starts a self-diagnosis and saves its survey; returns the cookies. */
+async function prepare(url: string): Promise<{ headers: Record<string, string>; id: string }> {
+  const jar = new Map<string, string>();
+  const call = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (jar.has('cmmm_csrf')) headers['x-csrf-token'] = jar.get('cmmm_csrf')!;
+    if (body) headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      jar.set(k!, v!);
+    }
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  await call('GET', '/api/session');
+  const first17 = '91320583BENCH0001'.replace(/[IOSVZ]/g, 'X');
+  await call('POST', '/api/auth/register', {
+    account: { username: 'bench-user', password: 'Bench12345', mobile: '13900000001' },
+    enterprise: { name: '基准测试企业', creditCode: first17 + creditCodeCheckCharacter(first17), organisationType: 'independent', industryCode: '351', regionCode: '320583', enterpriseType: 'discrete', contactName: '测试', contactMobile: '13900000001' },
+  });
+  const created = await call('POST', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] });
+  const id = created.id as string;
+  await call('PUT', `/api/self-diagnoses/${id}/survey`, { employees: 100, revenueBand: 'lt300', mainProducts: '零件', productionMode: 'mass', informationSystems: [], networkedEquipmentShare: 10, ncEquipmentShare: 10 });
+  return { headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': jar.get('cmmm_csrf')!, 'content-type': 'application/json' }, id };
+}
+
+function load(url: string, seconds: number, request: autocannon.Request): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    maxOverallRequests: 100_000, // a bound on the count as well as the time
+    requests: [{ ...request, setupRequest: (req) => ({ ...req, ...(request.method === 'PUT' ? { path: `${request.path}/${requirementIds[n % requirementIds.length]}`, body: JSON.stringify({ grade: grades[n++ % 4] }) } : {}) }) }],
+  });
+}
+
+export async function benchAutosave(seconds = 5): Promise<string[]> {
+  const debug = (m: string) => process.env.BENCH_DEBUG && console.error(m);
+  const direct = await directUpsertRate(Math.max(2, seconds / 2));
+  debug(`direct ${direct}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'cmmm-bench-server-'));
+  const { child, url } = await startServer(dataDir);
+  try {
+    debug(`server ${url}`);
+    const { headers, id } = await prepare(url);
+    debug(`prepared ${id}`);
+    const hello = await load(url, seconds, { method: 'GET', path: '/api/ping' });
+    debug(`hello ${hello.requests.average}`);
+    const autosave = await load(url, seconds, { method: 'PUT', path: `/api/self-diagnoses/${id}/answers`, headers });
+    const non2xx = autosave.non2xx + autosave.errors;
+    const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+    return [
+      `autosave: PUT /api/self-diagnoses/:id/answers/:requirementId, embedded database, ${CONNECTIONS} connections, ${seconds} s, loopback`,
+      `  autosave over HTTP             ${fmt(autosave.requests.average).padStart(8)} req/s   p99 ${String(autosave.latency.p99).padStart(4)} ms   (${non2xx} non-2xx)`,
+      `  baseline: direct DB upsert     ${fmt(direct).padStart(8)} upserts/s`,
+      `  baseline: hello-world route    ${fmt(hello.requests.average).padStart(8)} req/s   p99 ${String(hello.latency.p99).padStart(4)} ms`,
+      `  autosave / direct upsert       ${((autosave.requests.average / direct) * 100).toFixed(0)}%   (aim: ≥ 1,000 req/s, p99 < 50 ms, ≥ 60% of direct)`,
+    ];
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../src/i18n.tsx';
+import { RequirementQuestion } from '../src/pages/self-diagnosis/RequirementQuestion.tsx';
+
+const item = (naAllowed: boolean) => ({
+  id: 'M3-1.1',
+  name: '物流规划',
+  requirement: { id: 'M3-1.1.L1', text: '应制定物流规划', naAllowed, guidance: { zh: ['正式发布的制度'], en: ['Issued rules'] } },
+});
+
+function show(naAllowed: boolean, onAnswer = vi.fn()) {
+  render(createElement(I18nProvider, { initialLang: 'zh-CN', children: createElement(RequirementQuestion, { index: 1, item: item(naAllowed), grade: undefined, gradeGuidance: '全部满足：…', onAnswer }) }));
+  return onAnswer;
+}
+
+describe('a question', () => {
+  afterEach(cleanup);
+
+  it('offers the four grades and 企业不涉及此题目 where the part may be tailored', () => {
+    const onAnswer = show(true);
+    for (const name of ['全部满足', '大部分满足', '部分满足', '不满足', '企业不涉及此题目']) expect(screen.getByRole('radio', { name })).toBeTruthy();
+    expect((screen.getByRole('radio', { name: '企业不涉及此题目' }) as HTMLInputElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('radio', { name: '部分满足' }));
+    expect(onAnswer).toHaveBeenCalledWith('M3-1.1.L1', 'PI');
+  });
+
+  it('greys out 企业不涉及此题目 on mandatory parts', () => {
+    show(false);
+    expect((screen.getByRole('radio', { name: '企业不涉及此题目' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('has a "！" button described by the evidence guidance', () => {
+    show(true);
+    const button = screen.getByRole('button', { name: '物流规划的说明' });
+    const described = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toContain('正式发布的制度');
+  });
+});
