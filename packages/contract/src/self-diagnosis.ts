@@ -82,6 +82,8 @@ export const selfDiagnosisSummarySchema = z.object({
   totalScore: z.number().nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
+  /** Printed on the report; the public page /verify/<reportNumber> confirms it. */
+  reportNumber: z.string().nullable(),
   /** The enterprise's valid result: its latest completed self-diagnosis. */
   isValidResult: z.boolean(),
 });

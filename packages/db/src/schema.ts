@@ -1,4 +1,4 @@
-// Kysely table types for migrations/20261121233000-initial-schema.ts. Keep in step with the migrations.
+// Kysely table types for migrations/ (initial schema, then report numbers). Keep in step with the migrations.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** timestamptz: a Date when read (both drivers); a Date or an ISO string when written. */
@@ -105,6 +105,8 @@ export interface AssessmentTable {
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
   completed_at: Timestamp | null;
+  /** Printed on the report and looked up by the public verification page (migration 20261122003000). */
+  report_number: string | null;
 }
 
 export interface AssessmentAnswerTable {

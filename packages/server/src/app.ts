@@ -17,6 +17,7 @@ import { modelRoutes } from './routes/model-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { referenceRoutes } from './routes/reference-routes.ts';
 import { selfDiagnosisRoutes } from './routes/self-diagnosis-routes.ts';
+import { verifyRoutes } from './routes/verify-routes.ts';
 import { webRoutes } from './routes/web-routes.ts';
 
 export interface AppOptions {
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referenceRoutes(scope, deps);
     adminRoutes(scope, deps);
     selfDiagnosisRoutes(scope, deps);
+    verifyRoutes(scope, deps);
     pageRoutes(scope);
   });
   return app;

@@ -2,6 +2,7 @@
 import type { Survey } from '@cmmm/contract';
 import type { Database } from '@cmmm/db';
 import { assess, requireEdition, type Grade } from '@cmmm/model';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/services/demo-data.ts';
 import { monthWindow } from '../src/services/self-diagnosis/quota.ts';
@@ -74,6 +75,44 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     expect(result.body.strengths.length).toBeGreaterThan(0);
     expect(result.body.weakPoints.every((w) => w.grade === 'PI' || w.grade === 'NI')).toBe(true);
     expect(result.body.diagnosis.isValidResult).toBe(true);
+  });
+
+  it('numbers the report, verifies it publicly, and exports answers as JSON and Excel', async () => {
+    const { client, id, form } = await started();
+    await answerLevel(client, id, 1, () => 'LI');
+    await client.post(`/api/self-diagnoses/${id}/submit`);
+    await answerLevel(client, id, 2, () => 'NI');
+    await client.post(`/api/self-diagnoses/${id}/submit`);
+    const summary = await client.get<{ reportNumber: string; level: number; totalScore: number }>(`/api/self-diagnoses/${id}`);
+    expect(summary.body.reportNumber).toMatch(/^ZD-\d{8}-[0-9A-F]{10}$/);
+
+    const anonymous = new Client(p.base);
+    const verified = await anonymous.get<{ enterprise: string; levelName: string; creditCode: string }>(`/api/reports/${summary.body.reportNumber}`);
+    expect(verified.body).toMatchObject({ enterprise: form.enterprise.name, levelName: '一级（规划级）' });
+    expect(verified.body.creditCode).toMatch(/^\w{4}\*{10}\w{4}$/);
+    const page = await fetch(`${p.base}/verify/${summary.body.reportNumber}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(form.enterprise.name);
+    expect((await fetch(`${p.base}/verify/ZD-20260101-0000000000`)).status).toBe(404);
+
+    const json = await client.get<{ enterpriseType: 'discrete'; tailored: string[]; answers: Record<string, Grade> }>(`/api/self-diagnoses/${id}/export.json`);
+    const rescored = assess(json.body);
+    expect(rescored.ok && [rescored.value.level, rescored.value.totalScore]).toEqual([summary.body.level, summary.body.totalScore]);
+
+    const xlsx = await fetch(`${p.base}/api/self-diagnoses/${id}/export.xlsx`, { headers: { cookie: `cmmm_session=${client.cookie('cmmm_session')}` } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const answersSheet = book.getWorksheet('答案')!;
+    expect(answersSheet.rowCount - 1).toBe(Object.keys(json.body.answers).length);
+    expect(String(answersSheet.getRow(2).getCell(7).value)).toMatch(/^应/);
+    const scoresSheet = book.getWorksheet('得分')!;
+    const values = scoresSheet.getSheetValues().flat().map(String);
+    expect(values).toContain('总分 S');
+    expect(values).toContain(String(summary.body.totalScore));
+    // another enterprise cannot export it
+    const other = await registeredClient(p);
+    expect((await other.client.get(`/api/self-diagnoses/${id}/export.json`)).status).toBe(403);
   });
 
   it('refuses tailoring a mandatory part, and NA outside tailorable parts', async () => {

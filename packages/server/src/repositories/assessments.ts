@@ -5,7 +5,7 @@ import type { Db } from './db-types.ts';
 /** A self-diagnosis already completed (demo data, imports): answers, level rows and result. */
 export async function insertCompletedAssessment(
   db: Db,
-  a: { id: string; enterpriseId: string; result: ScoreResult; answers: Record<string, Grade>; completedAt: Date; isDemo?: boolean },
+  a: { id: string; enterpriseId: string; result: ScoreResult; answers: Record<string, Grade>; completedAt: Date; isDemo?: boolean; reportNumber?: string },
 ): Promise<void> {
   const levels = Object.entries(a.result.breakdown);
   await db
@@ -25,6 +25,7 @@ export async function insertCompletedAssessment(
       is_demo: a.isDemo ?? false,
       created_at: a.completedAt,
       completed_at: a.completedAt,
+      report_number: a.reportNumber ?? null,
     })
     .execute();
   const rows = Object.entries(a.answers)

@@ -99,10 +99,10 @@ export async function openNextLevel(db: Db, id: string, level: number): Promise<
   await db.updateTable('assessment').set({ current_level: level }).where('id', '=', id).execute();
 }
 
-export async function completeSelfDiagnosis(db: Db, id: string, result: ScoreResult, at: Date): Promise<void> {
+export async function completeSelfDiagnosis(db: Db, id: string, result: ScoreResult, at: Date, reportNumber: string): Promise<void> {
   await db
     .updateTable('assessment')
-    .set({ status: 'completed', level: result.level, total_score: result.totalScore, result: JSON.stringify(result), completed_at: at })
+    .set({ status: 'completed', level: result.level, total_score: result.totalScore, result: JSON.stringify(result), completed_at: at, report_number: reportNumber })
     .where('id', '=', id)
     .execute();
 }
@@ -123,5 +123,14 @@ export const latestCompletedAmongPeers = (db: Db, industryMajor: string, provinc
     .orderBy('assessment.enterprise_id')
     .orderBy('assessment.completed_at', 'desc')
     .execute();
+
+export const findByReportNumber = (db: Db, reportNumber: string) =>
+  db
+    .selectFrom('assessment')
+    .innerJoin('enterprise', 'enterprise.id', 'assessment.enterprise_id')
+    .select(['assessment.id', 'assessment.level', 'assessment.total_score', 'assessment.completed_at', 'assessment.edition_id', 'enterprise.name', 'enterprise.credit_code', 'assessment.report_number'])
+    .where('assessment.report_number', '=', reportNumber)
+    .where('assessment.status', '=', 'completed')
+    .executeTakeFirst();
 
 export type SelfDiagnosisRow = AssessmentRow;

@@ -21,6 +21,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { listAnswers } from '../repositories/self-diagnoses.ts';
 import { planOf, readableDiagnosis } from '../services/self-diagnosis/access.ts';
 import { createSelfDiagnosis } from '../services/self-diagnosis/create-self-diagnosis.ts';
+import { exportAsScoreInput, exportAsWorkbook } from '../services/self-diagnosis/export-self-diagnosis.ts';
 import { questionnaireOf } from '../services/self-diagnosis/questionnaire.ts';
 import { listOwnSelfDiagnoses, readSelfDiagnosis } from '../services/self-diagnosis/read-self-diagnoses.ts';
 import { saveAnswer, saveAnswers } from '../services/self-diagnosis/save-answers.ts';
@@ -137,5 +138,20 @@ export function selfDiagnosisRoutes(app: FastifyInstance, { ctx }: AppDeps) {
       return { ...outcome, result: outcome.result as unknown as Record<string, unknown> };
     },
   );
-}
 
+  r.get('/api/self-diagnoses/:id/export.json', { schema: { tags, summary: '导出答案（cmmm score 输入格式，可离线重新评分）', params: idParams } }, async (request, reply) => {
+    const input = await exportAsScoreInput(ctx, request.actor, request.params.id);
+    return reply
+      .header('content-disposition', `attachment; filename="self-diagnosis-${request.params.id.slice(0, 8)}.json"`)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(input, null, 2));
+  });
+
+  r.get('/api/self-diagnoses/:id/export.xlsx', { schema: { tags, summary: '导出 Excel：答案与各节点得分', params: idParams } }, async (request, reply) => {
+    const workbook = await exportAsWorkbook(ctx, request.actor, request.params.id);
+    return reply
+      .header('content-disposition', `attachment; filename="self-diagnosis-${request.params.id.slice(0, 8)}.xlsx"`)
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(workbook);
+  });
+}

@@ -7,6 +7,12 @@ import type { Actor } from '../../policy.ts';
 import { completeSelfDiagnosis, listAnswers, lockSelfDiagnosis, openNextLevel, recordLevelOutcome } from '../../repositories/self-diagnoses.ts';
 import { answerableDiagnosis, planOf } from './access.ts';
 
+/** ZD-20261122-1A2B3C4D: 自诊断, the completion date (UTC+8) and the diagnosis id's first characters. */
+export function reportNumberFor(id: string, completedAt: Date): string {
+  const day = new Date(completedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `ZD-${day}-${id.replaceAll('-', '').slice(0, 10).toUpperCase()}`;
+}
+
 export interface LevelSubmission {
   level: number;
   score: number;
@@ -38,7 +44,7 @@ export async function submitLevel(ctx: ServiceContext, actor: Actor | null, id: 
     }
     const result = assess({ edition: row.edition_id, enterpriseType: row.enterprise_type, tailored: row.tailored, answers });
     if (!result.ok) throw AppError.fromIssues(result.issues);
-    await completeSelfDiagnosis(trx, id, result.value, now);
+    await completeSelfDiagnosis(trx, id, result.value, now, reportNumberFor(id, now));
     return { level, score, reached, nextLevel: null, completed: true };
   });
 }

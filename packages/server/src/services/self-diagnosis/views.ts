@@ -19,6 +19,7 @@ export function summaryOf(row: SelfDiagnosisRow, validResultId: string | null): 
     totalScore: row.total_score,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
+    reportNumber: row.report_number,
     isValidResult: row.id === validResultId,
   };
 }
