@@ -4,7 +4,6 @@ import type { AssessmentInput, ScoreResult } from '@cmmm/model';
 import { requireEdition } from '@cmmm/model';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { listAnswers } from '../../repositories/self-diagnoses.ts';
 import { readableDiagnosis } from './access.ts';
