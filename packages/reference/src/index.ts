@@ -5,3 +5,5 @@ export * from './credit-code.ts';
 export * from './industries.ts';
 export * from './regions.ts';
 export * from './sub-platforms.ts';
+export * from './practice-patterns.ts';
+export * from './policies.ts';
