@@ -298,6 +298,7 @@ async function chineseUiText(page: Page): Promise<string[]> {
       if (!parent || !/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text)) continue;
       if (parent.closest('[lang^="zh"]') !== document.documentElement && parent.closest('[lang^="zh"]')) continue;
       if (parent.closest('[hidden], [aria-hidden="true"], script, style')) continue;
+      if (parent.closest('[data-testid="account-menu"]')) continue; // the user's own name
       const style = getComputedStyle(parent);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       found.push(text.trim());
