@@ -14,6 +14,8 @@ export const USAGE = `用法 Usage:
   cmmm model export [--edition ID]   打印模型（JSON）        print the model as JSON
   cmmm model validate FILE           检查模型文件            check a model file, list every problem
   cmmm score FILE|-                  评分（答案 JSON → 结果）  score answers JSON (file or stdin)
+  cmmm report FILE --out REPORT.pdf [--lang zh-CN|en] [--enterprise ENTERPRISE.json]
+                                     生成自诊断报告（PDF）    write the self-diagnosis report as a PDF
   cmmm db migrate                    数据库迁移              migrate the database (DATA_DIR / DATABASE_URL)
   cmmm demo seed [--enterprises N]   创建演示数据（默认 100）  create labelled demo data (default 100)
   cmmm demo clear                    删除演示数据            remove the demo data, nothing else
@@ -30,6 +32,8 @@ async function run(args: readonly string[]): Promise<string> {
     throw usageError(`未知的子命令「model ${sub ?? ''}」。可用：model export、model validate`);
   }
   if (command === 'score') return score(onlyArgument(rest, 'cmmm score FILE|-'));
+  // loaded on demand: the PDF renderer (pdfmake, echarts, the font) is heavy for every other command
+  if (command === 'report') return (await import('./commands/report.ts')).report(rest);
   if (command === 'db' && rest.length === 1 && rest[0] === 'migrate') return dbMigrate();
   if (command === 'demo') {
     const [sub, ...opts] = rest;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, DatabaseLockedError, isUniqueViolation, migrateToLatest, sql, type Database } from '../src/index.ts';
+import { connectDatabase, DatabaseLockedError, isUniqueViolation, migrateToLatest, MIGRATIONS_DIR, sql, type Database } from '../src/index.ts';
 import type { NewEnterprise } from '../src/index.ts';
 import { makeTempDataDir, testDatabases } from './databases.ts';
 
@@ -29,7 +29,10 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
     const database = await open();
     try {
       expect(database.kind).toBe(name);
-      expect(await migrateToLatest(database.db)).toEqual({ applied: [INITIAL] });
+      const { applied } = await migrateToLatest(database.db);
+      expect(applied[0]).toBe(INITIAL);
+      expect(applied).toEqual([...applied].sort()); // in name order
+      expect(applied.length).toBe(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).length);
       expect(await migrateToLatest(database.db)).toEqual({ applied: [] });
       const tables = await database.db.introspection.getTables();
       expect(tables.map((t) => t.name).sort()).toEqual([

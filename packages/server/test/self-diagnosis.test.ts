@@ -2,6 +2,7 @@
 import type { Survey } from '@cmmm/contract';
 import type { Database } from '@cmmm/db';
 import { assess, requireEdition, type Grade } from '@cmmm/model';
+import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/services/demo-data.ts';
@@ -15,6 +16,13 @@ type Diagnosis = { id: string; status: string; currentLevel: number; answers: Re
 const edition = requireEdition('db12-t1073-2021');
 const requirementsAt = (level: number, skip: (subdomainId: string) => boolean = () => false) =>
   edition.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.filter((s) => !skip(s.id)).flatMap((s) => s.items.map((i) => i.requirements.find((r) => r.level === level)!))));
+
+/** The PDF's text layer (poppler's pdftotext). */
+function pdfText(pdf: Buffer): string {
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+  if (r.error) throw new Error(`pdftotext is needed to read reports back (apt-get install poppler-utils): ${r.error.message}`);
+  return r.stdout;
+}
 
 const survey: Survey = {
   employees: 320,
@@ -110,7 +118,22 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     const values = scoresSheet.getSheetValues().flat().map(String);
     expect(values).toContain('总分 S');
     expect(values).toContain(String(summary.body.totalScore));
-    // another enterprise cannot export it
+    // 查看报告: the PDF, read back through its text layer
+    const pdf = await fetch(`${p.base}/api/self-diagnoses/${id}/report.pdf`, { headers: { cookie: `cmmm_session=${client.cookie('cmmm_session')}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain(form.enterprise.name);
+    expect(text).toContain('一级（规划级）');
+    expect(text).toContain(summary.body.reportNumber);
+    const english = pdfText(Buffer.from(await (await fetch(`${p.base}/api/self-diagnoses/${id}/report.pdf?lang=en`, { headers: { cookie: `cmmm_session=${client.cookie('cmmm_session')}` } })).arrayBuffer()));
+    expect(english).toMatch(/Maturity level/i);
+    const withKnowledge = await client.get<{ roadmap: { name: string }[]; policies: unknown[] }>(`/api/self-diagnoses/${id}/result`);
+    expect(withKnowledge.body.roadmap.length).toBeGreaterThan(0);
+    expect(Array.isArray(withKnowledge.body.policies)).toBe(true);
+    // another enterprise cannot export it, nor read its report
+    expect((await fetch(`${p.base}/api/self-diagnoses/${id}/report.pdf`)).status).toBe(401);
     const other = await registeredClient(p);
     expect((await other.client.get(`/api/self-diagnoses/${id}/export.json`)).status).toBe(403);
   });

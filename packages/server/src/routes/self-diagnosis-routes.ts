@@ -25,6 +25,7 @@ import { exportAsScoreInput, exportAsWorkbook } from '../services/self-diagnosis
 import { questionnaireOf } from '../services/self-diagnosis/questionnaire.ts';
 import { listOwnSelfDiagnoses, readSelfDiagnosis } from '../services/self-diagnosis/read-self-diagnoses.ts';
 import { saveAnswer, saveAnswers } from '../services/self-diagnosis/save-answers.ts';
+import { selfDiagnosisReport } from '../services/self-diagnosis/self-diagnosis-report.ts';
 import { selfDiagnosisResult } from '../services/self-diagnosis/self-diagnosis-result.ts';
 import { submitLevel } from '../services/self-diagnosis/submit-level.ts';
 import { submitSurvey } from '../services/self-diagnosis/submit-survey.ts';
@@ -129,13 +130,20 @@ export function selfDiagnosisRoutes(app: FastifyInstance, { ctx }: AppDeps) {
             strengths: z.array(requirementNoteSchema),
             weakPoints: z.array(requirementNoteSchema),
             peers: z.array(peerPositionSchema),
+            roadmap: z.array(z.record(z.string(), z.unknown())).describe('improvement roadmap: RoadmapEntry of @cmmm/report'),
+            policies: z.array(z.record(z.string(), z.unknown())).describe('matching policies: PolicyMatch of @cmmm/report'),
           }),
         },
       },
     },
     async (request) => {
       const outcome = await selfDiagnosisResult(ctx, request.actor, request.params.id);
-      return { ...outcome, result: outcome.result as unknown as Record<string, unknown> };
+      return {
+        ...outcome,
+        result: outcome.result as unknown as Record<string, unknown>,
+        roadmap: outcome.roadmap as unknown as Record<string, unknown>[],
+        policies: outcome.policies as unknown as Record<string, unknown>[],
+      };
     },
   );
 
@@ -154,4 +162,17 @@ export function selfDiagnosisRoutes(app: FastifyInstance, { ctx }: AppDeps) {
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(workbook);
   });
+
+  r.get(
+    '/api/self-diagnoses/:id/report.pdf',
+    { schema: { tags, summary: '查看报告：下载 PDF 自诊断报告', params: idParams, querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }) } },
+    async (request, reply) => {
+      const origin = `${request.protocol}://${request.host}`;
+      const { pdf, reportNumber } = await selfDiagnosisReport(ctx, request.actor, request.params.id, { language: request.query.lang, origin });
+      return reply
+        .header('content-disposition', `attachment; filename="${reportNumber}.pdf"`)
+        .type('application/pdf')
+        .send(pdf);
+    },
+  );
 }

@@ -3,6 +3,7 @@
 import type { Grade } from '@cmmm/db';
 import { requireEdition, type ScoreResult } from '@cmmm/model';
 import { findIndustry, findRegion } from '@cmmm/reference';
+import { policiesFor, roadmapFor } from '@cmmm/report';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
@@ -38,7 +39,8 @@ export async function selfDiagnosisResult(ctx: ServiceContext, actor: Actor | nu
   const answers = await listAnswers(ctx.db, id);
   const evaluated = new Set(Object.keys(result.breakdown).map(Number));
   const notes: RequirementNote[] = [];
-  for (const e of requireEdition(row.edition_id).elements)
+  const edition = requireEdition(row.edition_id);
+  for (const e of edition.elements)
     for (const d of e.domains)
       for (const s of d.subdomains)
         for (const item of s.items)
@@ -63,6 +65,8 @@ export async function selfDiagnosisResult(ctx: ServiceContext, actor: Actor | nu
     result,
     strengths: notes.filter((n) => n.grade === 'FI' || n.grade === 'LI'),
     weakPoints: notes.filter((n) => n.grade === 'PI' || n.grade === 'NI'),
+    roadmap: roadmapFor(result, edition),
+    policies: policiesFor(enterprise.region_code, result.level),
     peers: [
       { group: 'industry' as const, label: findIndustry(industryMajor)?.name ?? industryMajor, peers: industryPeers.length, percentile: percentileAmong(score, industryPeers) },
       { group: 'region' as const, label: findRegion(`${province}0000`)?.region.name ?? province, peers: regionPeers.length, percentile: percentileAmong(score, regionPeers) },

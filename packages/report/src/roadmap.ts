@@ -1,0 +1,117 @@
+// 改进路线图：从 CESI《智能制造能力成熟度应用实践报告》（2022）的八大高价值模式中，挑出最能补齐企业
+// 下一个等级短板的模式。纯函数：只读评估结果、模型版本和 @cmmm/reference 的模式数据。
+//
+// 规则（也写进每条的 reason）：
+//   1. 取第一个未达到的等级（result.gap.targetLevel）的得分明细；五级已达到（gap 为 null）时路线图为空。
+//   2. 该等级中出现的每个能力子域（得分不为 null）：差距 = max(0, 0.8 − 得分)，
+//      全局权重 = 要素权重 × 能力域权重 × 子域权重（明细中的权重已按该等级出现的部分重新归一）。
+//   3. 模式优先级 = Σ（模式所依托且在该等级出现的子域）全局权重 × 差距。
+//   4. 按优先级从高到低排序（相同时按报告中的模式顺序），去掉优先级为 0 的模式，取前 limit 个。
+// subdomains 为模式依托且出现的子域，得分从低到高；targets 为这些子域在目标等级未全部满足的要求
+// （result.gap.holding，按对等级得分的提升从大到小，最多 5 条）；case 为模式的第一个案例。
+import type { Edition, ScoreResult } from '@cmmm/model';
+import { practicePatterns, type PracticePattern } from '@cmmm/reference';
+import type { RoadmapEntry } from './knowledge-types.ts';
+
+/** The level score a level needs (scoring rule: a level is reached at ≥ 0.8). */
+const PASS = 0.8;
+const MAX_TARGETS = 5;
+
+interface PresentSubdomain {
+  id: string;
+  name: string;
+  score: number;
+  weight: number;
+}
+
+/** Rounded so that equal sums reached in a different order compare equal (ties go to pattern order). */
+const round = (x: number): number => Math.round(x * 1e12) / 1e12;
+const fmt = (x: number, digits: number): string => String(Number(x.toFixed(digits)));
+
+export function roadmapFor(result: ScoreResult, edition: Edition, limit = 3): RoadmapEntry[] {
+  const gap = result.gap;
+  if (!gap) return [];
+  const breakdown = result.breakdown[`${gap.targetLevel}`];
+  if (!breakdown) return [];
+
+  const present = new Map<string, PresentSubdomain>();
+  for (const e of breakdown.elements) {
+    for (const d of e.domains) {
+      for (const s of d.subdomains) {
+        if (s.score === null) continue;
+        present.set(s.id, { id: s.id, name: s.name, score: s.score, weight: e.weight * d.weight * s.weight });
+      }
+    }
+  }
+  const texts = requirementTexts(edition);
+  const levelLabel = edition.levels.find((l) => l.level === gap.targetLevel)?.label ?? `${gap.targetLevel}级`;
+
+  const ranked = practicePatterns
+    .map((pattern, order) => {
+      const subs = pattern.subdomains.flatMap((id) => {
+        const s = present.get(id);
+        return s ? [s] : [];
+      });
+      const priority = round(subs.reduce((sum, s) => sum + s.weight * Math.max(0, PASS - s.score), 0));
+      return { pattern, order, subs, priority };
+    })
+    .filter((r) => r.priority > 0)
+    .sort((a, b) => b.priority - a.priority || a.order - b.order)
+    .slice(0, Math.max(0, limit));
+
+  return ranked.map(({ pattern, subs, priority }) => {
+    const weakestFirst = subs
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => a.s.score - b.s.score || a.i - b.i)
+      .map(({ s }) => s);
+    const ids = new Set(weakestFirst.map((s) => s.id));
+    const targets = gap.holding
+      .filter((h) => ids.has(h.subdomainId))
+      .sort((a, b) => b.effect - a.effect)
+      .slice(0, MAX_TARGETS)
+      .map((h) => ({ requirementId: h.requirementId, text: texts.get(h.requirementId) ?? '' }));
+    return {
+      patternId: pattern.id,
+      name: pattern.name,
+      reason: reasonFor(pattern, weakestFirst, priority, levelLabel),
+      priority,
+      subdomains: weakestFirst.map((s) => ({ id: s.id, name: s.name, score: s.score, weight: s.weight })),
+      path: [...pattern.path],
+      targets,
+      case: caseOf(pattern),
+    };
+  });
+}
+
+function reasonFor(pattern: PracticePattern, subs: readonly PresentSubdomain[], priority: number, levelLabel: string): string {
+  const weak = subs
+    .filter((s) => s.score < PASS)
+    .map((s) => `${s.name}（${s.id}）得分 ${fmt(s.score, 2)}、全局权重 ${fmt(s.weight, 4)}`)
+    .join('；');
+  return (
+    `目标等级${levelLabel}：「${pattern.name}」依托的能力子域中，低于 0.8 的有 ${weak}。` +
+    `优先级 = Σ 全局权重 × max(0, 0.8 − 得分) = ${fmt(priority, 4)}` +
+    '（全局权重 = 要素 × 能力域 × 子域权重，按目标等级的得分明细计）。'
+  );
+}
+
+function caseOf(pattern: PracticePattern): RoadmapEntry['case'] {
+  const c = pattern.cases[0];
+  if (!c) return null;
+  return { enterprise: c.enterprise, summary: c.summary, kpis: c.kpis.map((k) => ({ ...k })) };
+}
+
+const textCache = new WeakMap<Edition, Map<string, string>>();
+
+function requirementTexts(edition: Edition): Map<string, string> {
+  const cached = textCache.get(edition);
+  if (cached) return cached;
+  const map = new Map<string, string>();
+  for (const e of edition.elements)
+    for (const d of e.domains)
+      for (const s of d.subdomains)
+        for (const i of s.items)
+          for (const r of i.requirements) map.set(r.id, r.text);
+  textCache.set(edition, map);
+  return map;
+}
