@@ -1,16 +1,7 @@
 // Scoring throughput: the engine on full random assessments (495 answers each) beside a baseline
 // measured in the same run — a flat loop summing the same grades with precomputed weights.
+import { prng } from '../packages/server/src/services/demo-data.ts';
 import { analyseGap, compilePlan, describeScore, GradeCode, requireEdition, scoreSheet, type AnswerSheet, type ScoringPlan } from '@cmmm/model';
-
-/** Small deterministic PRNG (mulberry32), so every run scores the same assessments. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mostly good answers, so that most assessments go through all five levels. */
 function randomSheets(plan: ScoringPlan, count: number): AnswerSheet[] {

@@ -1,21 +1,11 @@
 // 注册 / 登录 / 退出 / 忘记密码 through the real HTTP stack, on every test database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, Client, registration, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
-import type { Database } from '@cmmm/db';
+import { describe, expect, it } from 'vitest';
+import { adminClient, Client, registration, startPlatform, testDatabases, usePlatform } from './harness.ts';
 
 type ErrorReply = { error: { code: string; message: string; issues?: { path: string; message: string }[] } };
 
 describe.each(testDatabases)('accounts on the $name database', ({ open }) => {
-  let database: Database;
-  let p: TestPlatform;
-  beforeAll(async () => {
-    database = await open();
-    p = await startPlatform(database);
-  });
-  afterAll(async () => {
-    await p.close();
-    await database.close();
-  });
+  const p = usePlatform(open);
 
   describe('注册', () => {
     it('registers an enterprise and logs its user in', async () => {

@@ -1,29 +1,25 @@
 // The authorization matrix: every endpoint × every role, including another enterprise's data and
 // another region's, on every test database.
-import type { Database } from '@cmmm/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, Client, registeredClient, staffClient, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminClient, Client, registeredClient, staffClient, testDatabases, usePlatform } from './harness.ts';
 
 type Who = 'anonymous' | 'own enterprise' | 'other enterprise' | 'assessor' | 'lead assessor' | 'agency admin' | 'region admin (昆山)' | 'region admin (北京)' | 'platform admin';
 const WHO: Who[] = ['anonymous', 'own enterprise', 'other enterprise', 'assessor', 'lead assessor', 'agency admin', 'region admin (昆山)', 'region admin (北京)', 'platform admin'];
 
 describe.each(testDatabases)('authorization on the $name database', ({ open }) => {
-  let database: Database;
-  let p: TestPlatform;
+  const p = usePlatform(open);
   const clients = {} as Record<Who, Client>;
   let enterpriseA = '';
   let someAccount = '';
 
   beforeAll(async () => {
-    database = await open();
-    p = await startPlatform(database);
     const own = await registeredClient(p, { enterprise: { regionCode: '320583' } });
     const other = await registeredClient(p, { enterprise: { regionCode: '110108' } });
     clients['other enterprise'] = other.client;
     enterpriseA = own.enterpriseId;
     // the admin endpoints act on a bystander, so no client's own session is touched
     someAccount = (await registeredClient(p, { enterprise: { regionCode: '440305' } })).accountId;
-        clients.anonymous = new Client(p.base);
+    clients.anonymous = new Client(p.base);
     clients['own enterprise'] = own.client;
     clients.assessor = (await staffClient(p, 'assessor')).client;
     clients['lead assessor'] = (await staffClient(p, 'lead_assessor')).client;
@@ -31,10 +27,6 @@ describe.each(testDatabases)('authorization on the $name database', ({ open }) =
     clients['region admin (昆山)'] = (await staffClient(p, 'region_admin', '320583')).client;
     clients['region admin (北京)'] = (await staffClient(p, 'region_admin', '110000')).client;
     clients['platform admin'] = await adminClient(p);
-  });
-  afterAll(async () => {
-    await p.close();
-    await database.close();
   });
 
   // expected status per role, in WHO order

@@ -1,21 +1,11 @@
 // 演示数据: seeded with a realistic level distribution, cleared without touching anything else.
-import type { Database } from '@cmmm/db';
 import { assess } from '@cmmm/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearDemoData, seedDemoData } from '../src/services/demo-data.ts';
-import { registeredClient, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
+import { registeredClient, testDatabases, usePlatform } from './harness.ts';
 
 describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
-  let database: Database;
-  let p: TestPlatform;
-  beforeAll(async () => {
-    database = await open();
-    p = await startPlatform(database);
-  });
-  afterAll(async () => {
-    await p.close();
-    await database.close();
-  });
+  const p = usePlatform(open);
 
   it('creates labelled enterprises with completed, engine-scored self-diagnoses near seed 002 distribution', async () => {
     const real = await registeredClient(p);

@@ -5,6 +5,7 @@ import { migrateToLatest, type Database } from '@cmmm/db';
 import { creditCodeCheckCharacter } from '@cmmm/reference';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import type { ServiceContext } from '../src/context.ts';
 import { bootstrapPlatform } from '../src/services/bootstrap-platform.ts';
@@ -37,6 +38,29 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { base, app, ctx, clock, admin: setup.admin!, close: () => app.close() };
+}
+
+/**
+ * A platform on a fresh database for the enclosing describe block, started before its tests and
+ * closed after them. The returned object stands for the platform once it has started.
+ */
+export function usePlatform(open: () => Promise<Database>, options: Partial<AppOptions> = {}): TestPlatform {
+  let database: Database | undefined;
+  let platform: TestPlatform | undefined;
+  beforeAll(async () => {
+    database = await open();
+    platform = await startPlatform(database, options);
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await database?.close();
+  });
+  return new Proxy({} as TestPlatform, {
+    get: (_, key) => {
+      if (!platform) throw new Error('the test platform is used before it started');
+      return platform[key as keyof TestPlatform];
+    },
+  });
 }
 
 export interface Reply<T = unknown> {

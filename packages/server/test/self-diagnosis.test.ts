@@ -1,14 +1,13 @@
 // 企业自诊断 through the HTTP API: every rule of issue 4 §3 and seed 001, on every test database.
 import type { Survey } from '@cmmm/contract';
-import type { Database } from '@cmmm/db';
 import { assess, requireEdition, type Grade } from '@cmmm/model';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/services/demo-data.ts';
 import { monthWindow } from '../src/services/self-diagnosis/quota.ts';
 import { percentileAmong } from '../src/services/self-diagnosis/self-diagnosis-result.ts';
-import { Client, registeredClient, staffClient, startPlatform, testDatabases, type TestPlatform } from './harness.ts';
+import { Client, registeredClient, staffClient, testDatabases, usePlatform } from './harness.ts';
 
 type ErrorReply = { error: { code: string; message: string; issues?: { path: string }[] } };
 type Diagnosis = { id: string; status: string; currentLevel: number; answers: Record<string, Grade>; levels: { level: number; reached: boolean; score: number }[] };
@@ -35,16 +34,7 @@ const survey: Survey = {
 };
 
 describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) => {
-  let database: Database;
-  let p: TestPlatform;
-  beforeAll(async () => {
-    database = await open();
-    p = await startPlatform(database);
-  });
-  afterAll(async () => {
-    await p.close();
-    await database.close();
-  });
+  const p = usePlatform(open);
 
   /** A new enterprise with a diagnosis created (物流 tailored) and its survey saved. */
   async function started(tailored: string[] = ['M3']) {

@@ -25,8 +25,8 @@ const LEVEL_SHARES: readonly [number, number][] = [
 const INDUSTRIES = ['131', '151', '223', '251', '261', '271', '292', '301', '311', '331', '342', '351', '367', '382', '392', '401'];
 const REGIONS = ['110108', '310115', '370202', '360111', '140105', '150105', '640104', '320214', '320213', '440305', '320583', '320571', '330106', '420111', '510107', '120116'];
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same demo data. */
-function prng(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32): the same seed gives the same data (demo data, benches). */
+export function prng(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
