@@ -242,6 +242,8 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await expect(page.getByTestId('radar-table')).toContainText('人员');
   await expect(page.getByTestId('gap-summary')).toContainText(`改进以下 ${expected.value.gap?.improvements.length} 项即可达到二级（规范级）`);
   await expect(page.getByTestId('peers')).toContainText('同行业');
+  // 北京市海淀区 has no policy tied to 一级 or 二级: the page says so.
+  await expect(page.getByTestId('policies-none')).toHaveText('本企业注册地区暂无与当前等级或下一等级挂钩的政策。');
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(600); // the charts' entry animation
   await shot(page, 'sd-result-desktop');

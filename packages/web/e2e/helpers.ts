@@ -75,8 +75,8 @@ export function newEnterprise(): TestEnterprise {
   return { username: `ent${suffix}`, password: 'Passw0rd-e2e', mobile: newMobile(), name: `测试精密制造有限公司${suffix}`, creditCode: newCreditCode() };
 }
 
-/** Registers through the API (for specs that need an existing enterprise). */
-export async function registerByApi(enterprise: TestEnterprise): Promise<void> {
+/** Registers through the API (for specs that need an existing enterprise), by default in 北京市海淀区. */
+export async function registerByApi(enterprise: TestEnterprise, regionCode = '110108'): Promise<void> {
   const client = await apiClient();
   const answer = await client.post('/api/auth/register', {
     account: { username: enterprise.username, password: enterprise.password, mobile: enterprise.mobile },
@@ -85,7 +85,7 @@ export async function registerByApi(enterprise: TestEnterprise): Promise<void> {
       creditCode: enterprise.creditCode,
       organisationType: 'independent',
       industryCode: '361',
-      regionCode: '110108',
+      regionCode,
       enterpriseType: 'discrete',
       contactName: '张三',
       contactMobile: enterprise.mobile,

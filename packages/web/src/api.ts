@@ -67,12 +67,35 @@ export interface SelfDiagnosisList {
   quota: Quota;
   inProgressId: string | null;
 }
+/** One practice pattern of the improvement roadmap (RoadmapEntry of @cmmm/report, copied: that package pulls pdfmake). */
+export interface RoadmapEntry {
+  patternId: string;
+  name: string;
+  reason: string;
+  priority: number;
+  subdomains: { id: string; name: string; score: number; weight: number }[];
+  path: string[];
+  targets: { requirementId: string; text: string }[];
+  case: { enterprise: string; summary: string; kpis: { name: string; before?: string; after?: string; change?: string }[] } | null;
+}
+/** A policy of the enterprise's region for its current or next level (PolicyMatch of @cmmm/report). */
+export interface PolicyMatch {
+  policyId: string;
+  scope: 'national' | 'province' | 'city' | 'county';
+  region: string;
+  document: string;
+  reward: string;
+  levels: number[];
+  forCurrentLevel: boolean;
+}
 export interface SelfDiagnosisResult {
   diagnosis: SelfDiagnosisSummary;
   result: ScoreResult;
   strengths: RequirementNote[];
   weakPoints: RequirementNote[];
   peers: PeerPosition[];
+  roadmap: RoadmapEntry[];
+  policies: PolicyMatch[];
 }
 
 export interface ApiIssue {
@@ -209,6 +232,14 @@ export interface PasswordResetConfirm {
   newPassword: string;
   username?: string;
 }
+
+/** Downloads are plain links (same-origin, the session cookie goes along): 查看报告 and the exports. */
+export const downloads = {
+  reportPdf: (id: string, lang: 'zh-CN' | 'en') => `/api/self-diagnoses/${encodeURIComponent(id)}/report.pdf?lang=${lang}`,
+  exportJson: (id: string) => `/api/self-diagnoses/${encodeURIComponent(id)}/export.json`,
+  exportXlsx: (id: string) => `/api/self-diagnoses/${encodeURIComponent(id)}/export.xlsx`,
+  verify: (reportNumber: string) => `/verify/${encodeURIComponent(reportNumber)}`,
+};
 
 const query = (params: Record<string, string | number | undefined>): string => {
   const search = new URLSearchParams();

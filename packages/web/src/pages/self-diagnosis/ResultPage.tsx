@@ -10,6 +10,7 @@ import { RequireAccount } from '../../components/RequireAccount.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { beijingDateTime, GRADE_KEYS, levelLabelKey, score2 } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
+import { PoliciesSection, ReportSection, RoadmapSection } from './ResultReport.tsx';
 import { levelText } from './SelfDiagnosesPage.tsx';
 
 type Breakdown = NonNullable<ScoreResult['breakdown']['1']>;
@@ -257,8 +258,11 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
           { key: 'valid', label: t('sd.validResult'), children: diagnosis.isValidResult ? t('sd.validYes') : t('sd.validNo') },
         ]}
       />
+      <ReportSection data={data} />
       {breakdown && <ChartsSection breakdown={breakdown} level={level} />}
       <GapSection data={data} />
+      <RoadmapSection data={data} />
+      <PoliciesSection data={data} />
       <div className="notes section">
         <section aria-labelledby="strengths-title">
           <Typography.Title level={2} id="strengths-title">

@@ -9,6 +9,7 @@ import { useI18n, type Translate } from '../../i18n.tsx';
 import { beijingDateTime, levelKey, levelLabelKey, score2 } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
 import { QuotaRule } from './QuotaRule.tsx';
+import { ReportLink } from './ResultReport.tsx';
 
 /** 二级（规范级） / Level 2 (Standardised); 未达到一级 for 0. */
 export function levelText(t: Translate, level: number | null | undefined): string {
@@ -83,7 +84,10 @@ function DiagnosesTable({ list }: { list: SelfDiagnosisList }) {
           title: t('sd.colActions'),
           render: (_, d) =>
             d.status === 'completed' ? (
-              <Link to={`/self-diagnoses/${d.id}/result`}>{t('sd.viewResult')}</Link>
+              <Space size="middle" wrap>
+                <Link to={`/self-diagnoses/${d.id}/result`}>{t('sd.viewResult')}</Link>
+                <ReportLink id={d.id} />
+              </Space>
             ) : (
               <Link to={`/self-diagnoses/${d.id}`}>{t('sd.continue')}</Link>
             ),

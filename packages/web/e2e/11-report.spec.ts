@@ -1,0 +1,178 @@
+// 查看报告 and the exports (seed 001 §1.7), the improvement roadmap and the policies of the region on the
+// result page. An enterprise in 江苏省江阴市 (policy-11 rewards 二级 there) completes a self-diagnosis through
+// the API (一级 reached, 二级 not); the page then downloads the PDF (read back with pdftotext), Excel and JSON.
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { newEnterprise, registerByApi, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
+
+const JIANGYIN = '320281';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+test.describe.configure({ mode: 'serial' });
+test.use({ actionTimeout: 15_000 });
+let enterprise: TestEnterprise | undefined;
+let diagnosisId = '';
+
+async function login(page: Page, e: TestEnterprise) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(e.username);
+  await page.getByLabel('密码').fill(e.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/enterprise$/);
+}
+
+/** 新建 → 调查问卷 → 一级 all 全部满足 → 二级 all 不满足, through the API with the page's cookies. */
+async function completeByApi(page: Page): Promise<string> {
+  const csrf = async () => (await page.context().cookies()).find((c) => c.name === 'cmmm_csrf')?.value ?? '';
+  const call = async <T,>(method: 'post' | 'put', path: string, data: unknown): Promise<T> => {
+    const response = await page.request[method](path, { data, headers: { 'x-csrf-token': await csrf() } });
+    expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  };
+  const { id } = await call<{ id: string }>('post', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] });
+  await call('put', `/api/self-diagnoses/${id}/survey`, {
+    employees: 120,
+    revenueBand: 'lt300',
+    mainProducts: '精密零件',
+    productionMode: 'mass',
+    informationSystems: ['ERP', 'MES'],
+    networkedEquipmentShare: 40,
+    ncEquipmentShare: 50,
+  });
+  for (const level of [1, 2]) {
+    const questionnaire = (await (await page.request.get(`/api/self-diagnoses/${id}/questionnaire?level=${level}`)).json()) as {
+      elements: { domains: { subdomains: { items: { requirement: { id: string } }[] }[] }[] }[];
+    };
+    const ids = questionnaire.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items.map((it) => it.requirement.id))));
+    await call('put', `/api/self-diagnoses/${id}/answers`, { answers: Object.fromEntries(ids.map((x, i) => [x, level === 1 ? 'FI' : i % 3 ? 'NI' : 'PI'])) });
+    const submitted = await call<{ reached: boolean; completed: boolean }>('post', `/api/self-diagnoses/${id}/submit`, {});
+    expect(submitted.reached).toBe(level === 1);
+    if (submitted.completed) break;
+  }
+  return id;
+}
+
+async function saved(download: Download): Promise<string> {
+  const path = await download.path();
+  expect(path, `download ${download.suggestedFilename()} failed: ${await download.failure()}`).toBeTruthy();
+  return path;
+}
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+test('the result page shows the roadmap and the policies, and downloads the report and the exports', async ({ page }) => {
+  test.setTimeout(180_000);
+  enterprise = newEnterprise();
+  await registerByApi(enterprise, JIANGYIN);
+  await login(page, enterprise);
+  diagnosisId = await completeByApi(page);
+
+  // The list: 查看报告 next to 查看结果 on the completed row.
+  await page.goto('/self-diagnoses');
+  const row = page.getByRole('row', { name: /已完成/ });
+  await expect(row.getByRole('link', { name: '查看结果' })).toBeVisible();
+  await expect(row.getByRole('link', { name: /查看报告/ })).toHaveAttribute('href', `/api/self-diagnoses/${diagnosisId}/report.pdf?lang=zh-CN`);
+  await row.getByRole('link', { name: '查看结果' }).click();
+  await expect(page).toHaveURL(new RegExp(`/self-diagnoses/${diagnosisId}/result$`));
+  await expect(page.getByTestId('result-level')).toHaveText('一级（规划级）');
+
+  // The report number, with its public check.
+  const number = page.getByTestId('report-number');
+  await expect(number).toContainText('报告编号');
+  const verify = number.getByRole('link', { name: '在线核验报告' });
+  const verifyHref = (await verify.getAttribute('href')) ?? '';
+  expect(verifyHref).toMatch(/^\/verify\/\S+$/);
+  const verifyPage = await page.request.get(verifyHref);
+  expect(verifyPage.status()).toBe(200);
+  expect(await verifyPage.text()).toContain(enterprise.name);
+
+  // 改进路线图: patterns with reason, priority, subdomains, path, target requirements (Chinese), a case.
+  const roadmap = page.getByTestId('roadmap');
+  await expect(roadmap.getByRole('heading', { level: 2, name: '改进路线图' })).toBeVisible();
+  await expect(roadmap).toContainText('二级（规范级）');
+  const entries = roadmap.locator('.roadmap-item');
+  expect(await entries.count()).toBeGreaterThan(0);
+  const first = entries.first();
+  await expect(first.getByRole('heading', { level: 3 })).toContainText(/\S/);
+  await expect(first).toContainText('选择理由');
+  await expect(first).toContainText(/优先级 \d\.\d{4}/);
+  await expect(first).toContainText('依托的能力子域');
+  await expect(first.locator('ol.roadmap-path > li').first()).toBeVisible();
+  await expect(first).toContainText('目标要求（二级）');
+  await expect(first.locator('.roadmap-targets li [lang="zh-CN"]').first()).toContainText(/\S/);
+  await expect(roadmap.locator('table caption', { hasText: '案例的关键指标' }).first()).toBeVisible();
+
+  // 可申报的政策: 江阴 rewards 二级, the next level.
+  const policies = page.getByTestId('policies');
+  await expect(policies.getByRole('heading', { level: 2, name: '可申报的政策' })).toBeVisible();
+  const jiangyin = policies.getByRole('row', { name: /江苏省江阴市/ });
+  await expect(jiangyin).toContainText('江阴市工业和信息化专项资金');
+  await expect(jiangyin).toContainText('10 万元');
+  await expect(jiangyin).toContainText('下一等级（二级）');
+  await expect(policies.getByTestId('policies-none')).toHaveCount(0);
+
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(600); // the charts' entry animation
+  await shot(page, 'sd-report-result-desktop');
+  await page.getByTestId('report-section').screenshot({ path: `${SCREENS_DIR}/sd-report-actions-desktop.png` });
+  await roadmap.screenshot({ path: `${SCREENS_DIR}/sd-report-roadmap-desktop.png` });
+  await policies.screenshot({ path: `${SCREENS_DIR}/sd-report-policies-desktop.png` });
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(300);
+  // On a phone the policies are a list of cards (the table would hide 适用于 off screen).
+  await expect(policies.getByTestId('policies-list').getByRole('listitem').filter({ hasText: '江苏省江阴市' })).toContainText('下一等级（二级）');
+  await shot(page, 'sd-report-result-phone');
+  await page.getByTestId('report-section').screenshot({ path: `${SCREENS_DIR}/sd-report-actions-phone.png` });
+  await roadmap.screenshot({ path: `${SCREENS_DIR}/sd-report-roadmap-phone.png` });
+  await policies.screenshot({ path: `${SCREENS_DIR}/sd-report-policies-phone.png` });
+  const noHorizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(noHorizontalScroll, 'the result page scrolls sideways on a phone').toBe(true);
+  await page.setViewportSize(DESKTOP);
+
+  // 查看报告: the PDF, with the enterprise and its level in it.
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-section').getByRole('link', { name: /查看报告/ }).click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfPath = await saved(pdfDownload);
+  expect(readFileSync(pdfPath).subarray(0, 4).toString('latin1')).toBe('%PDF');
+  const pdftotext = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(pdftotext.status, pdftotext.stderr).toBe(0);
+  const text = pdftotext.stdout.replace(/[ \t]+/g, ' ');
+  expect(text).toContain(enterprise.name);
+  expect(text).toMatch(/一级\s*（\s*规划级\s*）/);
+
+  // 导出 Excel: an xlsx (a zip).
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(readFileSync(await saved(xlsxDownload)).subarray(0, 2).toString('latin1')).toBe('PK');
+
+  // 导出 JSON: the `cmmm score` input.
+  await expect(page.getByTestId('report-section')).toContainText('cmmm score');
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 JSON' }).click()]);
+  expect(jsonDownload.suggestedFilename()).toMatch(/\.json$/);
+  const input = JSON.parse(readFileSync(await saved(jsonDownload), 'utf8')) as { enterpriseType?: string; answers?: Record<string, string> };
+  expect(input.enterpriseType).toBe('discrete');
+  expect(Object.keys(input.answers ?? {}).length).toBeGreaterThan(10);
+  expect(Object.values(input.answers ?? {})).toContain('FI');
+});
+
+test('in English the report link asks for the English PDF; the new sections have English labels', async ({ page }) => {
+  if (!enterprise) throw new Error('needs the enterprise of the test before');
+  await login(page, enterprise);
+  await page.getByTestId('language-switch').click();
+  await page.goto(`/self-diagnoses/${diagnosisId}/result`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Improvement roadmap' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Policies you may apply for' })).toBeVisible();
+  await expect(page.getByTestId('policies')).toContainText('Next level (Level 2)');
+  const link = page.getByTestId('report-section').getByRole('link', { name: /View report/ });
+  await expect(link).toHaveAttribute('href', `/api/self-diagnoses/${diagnosisId}/report.pdf?lang=en`);
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(readFileSync(await saved(pdfDownload)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+  await page.waitForLoadState('networkidle');
+  await shot(page, 'sd-report-result-english-desktop');
+  await page.getByTestId('language-switch').click();
+});
