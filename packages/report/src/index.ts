@@ -22,6 +22,6 @@ export {
 export { renderReportPdf, documentDefinition, configurePdfmake, FONT_FILES } from './render-report-pdf.ts';
 export { elementRadar, subdomainBars, levelBars, FONT_FAMILY } from './charts.ts';
 export { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
-export type { PolicyMatch, RoadmapEntry } from './knowledge-types.ts';
+export type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 export { roadmapFor } from './roadmap.ts';
 export { policiesFor } from './policy-matches.ts';

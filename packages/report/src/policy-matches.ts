@@ -10,7 +10,7 @@
 //     只列为当前等级，不再重复列为下一等级。没有条目适用的政策不列出。
 //   · 顺序：国家、省、市、区县；同一层级按附录表中的顺序；同一政策先当前等级后下一等级。
 import { policies, type Policy, type PolicyReward } from '@cmmm/reference';
-import type { PolicyMatch } from './knowledge-types.ts';
+import type { PolicyMatch } from '@cmmm/contract/knowledge';
 
 const SCOPE_ORDER: Readonly<Record<Policy['scope'], number>> = { national: 0, province: 1, city: 2, county: 3 };
 

@@ -2,7 +2,7 @@
 // Pure: no IO, no clock (issuedAt comes in), no randomness.
 import type { Edition, Grade, MaturityLevel, ScoreResult } from '@cmmm/model';
 import { fixed, floorFraction, formatDate, nodeScore, percent } from './format.ts';
-import type { PolicyMatch, RoadmapEntry } from './knowledge-types.ts';
+import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 import { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
 import { policiesFor } from './policy-matches.ts';
 import { roadmapFor } from './roadmap.ts';

@@ -11,7 +11,7 @@
 // （result.gap.holding，按对等级得分的提升从大到小，最多 5 条）；case 为模式的第一个案例。
 import type { Edition, ScoreResult } from '@cmmm/model';
 import { practicePatterns, type PracticePattern } from '@cmmm/reference';
-import type { RoadmapEntry } from './knowledge-types.ts';
+import type { RoadmapEntry } from '@cmmm/contract/knowledge';
 
 /** The level score a level needs (scoring rule: a level is reached at ≥ 0.8). */
 const PASS = 0.8;

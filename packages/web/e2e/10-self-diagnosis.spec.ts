@@ -238,7 +238,7 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await expect(levelScores.getByRole('row', { name: /一级（规划级）/ })).toContainText((expected.value.levelScores['1'] ?? 0).toFixed(2));
   await expect(levelScores.getByRole('row', { name: /二级（规范级）/ })).toContainText((expected.value.levelScores['2'] ?? 0).toFixed(2));
   await expect(levelScores.getByRole('row', { name: /二级（规范级）/ })).toContainText('未达到');
-  await expect(page.getByTestId('charts-level')).toContainText('一级（规划级）');
+  await expect(page.getByTestId('charts-level')).toContainText('二级（规范级）'); // the first level not reached
   await expect(page.getByTestId('radar-table')).toContainText('人员');
   await expect(page.getByTestId('gap-summary')).toContainText(`改进以下 ${expected.value.gap?.improvements.length} 项即可达到二级（规范级）`);
   await expect(page.getByTestId('peers')).toContainText('同行业');

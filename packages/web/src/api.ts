@@ -15,6 +15,7 @@ import type {
   Survey,
 } from '@cmmm/contract/self-diagnosis';
 import type { z } from 'zod';
+import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 
 export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
 export type { Edition, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
@@ -67,27 +68,7 @@ export interface SelfDiagnosisList {
   quota: Quota;
   inProgressId: string | null;
 }
-/** One practice pattern of the improvement roadmap (RoadmapEntry of @cmmm/report, copied: that package pulls pdfmake). */
-export interface RoadmapEntry {
-  patternId: string;
-  name: string;
-  reason: string;
-  priority: number;
-  subdomains: { id: string; name: string; score: number; weight: number }[];
-  path: string[];
-  targets: { requirementId: string; text: string }[];
-  case: { enterprise: string; summary: string; kpis: { name: string; before?: string; after?: string; change?: string }[] } | null;
-}
-/** A policy of the enterprise's region for its current or next level (PolicyMatch of @cmmm/report). */
-export interface PolicyMatch {
-  policyId: string;
-  scope: 'national' | 'province' | 'city' | 'county';
-  region: string;
-  document: string;
-  reward: string;
-  levels: number[];
-  forCurrentLevel: boolean;
-}
+export type { PolicyMatch, RoadmapEntry };
 export interface SelfDiagnosisResult {
   diagnosis: SelfDiagnosisSummary;
   result: ScoreResult;

@@ -15,9 +15,12 @@ import { levelText } from './SelfDiagnosesPage.tsx';
 
 type Breakdown = NonNullable<ScoreResult['breakdown']['1']>;
 
-/** The breakdown the charts show: the last level reached, or 一级 when none was. */
+/**
+ * The breakdown the charts show: the first level not reached — where the enterprise is working, and
+ * where the parts differ — or 五级 when every level is reached.
+ */
 export function chartLevel(result: ScoreResult): number {
-  return result.level >= 1 ? result.level : 1;
+  return result.gap?.targetLevel ?? result.level;
 }
 
 const fmtGain = (x: number) => `+${x.toFixed(4)}`;

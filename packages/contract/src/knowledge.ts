@@ -1,4 +1,4 @@
-// What the roadmap and the policy matching give the report (and the result page).
+// The improvement roadmap and policy matches: what the result API and the report show.
 
 /** One high-value practice pattern chosen for the enterprise's improvement roadmap. */
 export interface RoadmapEntry {
