@@ -1,6 +1,6 @@
 import { Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
+import { api, type SubPlatformView } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../use-load.ts';
 import { LoadError } from './LoadError.tsx';
@@ -17,18 +17,25 @@ export function SubPlatformLinks() {
       {subPlatforms.error !== undefined && <LoadError error={subPlatforms.error} onRetry={subPlatforms.reload} />}
       {subPlatforms.loading && !subPlatforms.data && <Skeleton active />}
       {subPlatforms.data?.length === 0 && <Typography.Paragraph>{t('home.subPlatformsEmpty')}</Typography.Paragraph>}
-      <ul className="sp-grid">
-        {subPlatforms.data?.map((sp) => (
-          <li key={sp.code}>
-            <Link to={`/r/${sp.code}`} className="sp-card" style={{ borderColor: sp.themeColor }}>
-              <SubPlatformLogo subPlatform={sp} />
-              <span lang="zh-CN" className="sp-card-name" style={{ color: sp.themeColor }}>
-                {sp.name}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {subPlatforms.data && <SubPlatformGrid subPlatforms={subPlatforms.data} />}
     </section>
+  );
+}
+
+/** Sub-platforms as cards linking to their entry pages (/r/<code>), in their own colours. */
+export function SubPlatformGrid({ subPlatforms }: { subPlatforms: readonly SubPlatformView[] }) {
+  return (
+    <ul className="sp-grid">
+      {subPlatforms.map((sp) => (
+        <li key={sp.code}>
+          <Link to={`/r/${sp.code}`} className="sp-card" style={{ borderColor: sp.themeColor }}>
+            <SubPlatformLogo subPlatform={sp} />
+            <span lang="zh-CN" className="sp-card-name" style={{ color: sp.themeColor }}>
+              {sp.name}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

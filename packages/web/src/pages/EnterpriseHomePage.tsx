@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, type EnterpriseView, type SubPlatformView } from '../api.ts';
 import { RequireAccount } from '../components/RequireAccount.tsx';
 import { LoadError } from '../components/LoadError.tsx';
-import { SubPlatformLogo } from '../components/SubPlatformLogo.tsx';
+import { SubPlatformGrid } from '../components/SubPlatformLinks.tsx';
 import { score2 } from '../self-diagnosis/format.ts';
 import { QuotaRule } from './self-diagnosis/QuotaRule.tsx';
 import { levelText, NewDiagnosisButton } from './self-diagnosis/SelfDiagnosesPage.tsx';
@@ -40,20 +40,7 @@ function MySubPlatforms({ codes }: { codes: readonly string[] }) {
   const all = useLoad(api.subPlatforms, []);
   const mine: SubPlatformView[] = (all.data ?? []).filter((sp) => codes.includes(sp.code));
   if (!codes.length) return <Typography.Paragraph>{t('enterprise.noSubPlatform')}</Typography.Paragraph>;
-  return (
-    <ul className="sp-grid">
-      {mine.map((sp) => (
-        <li key={sp.code}>
-          <Link to={`/r/${sp.code}`} className="sp-card" style={{ borderColor: sp.themeColor }}>
-            <SubPlatformLogo subPlatform={sp} />
-            <span lang="zh-CN" className="sp-card-name" style={{ color: sp.themeColor }}>
-              {sp.name}
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
-  );
+  return <SubPlatformGrid subPlatforms={mine} />;
 }
 
 /** 企业自诊断 on the enterprise's home (seed 001 §1.2): the valid result, the quota, the entry points. */
