@@ -9,7 +9,7 @@ const levelNameKey = (level: number) => `home.levelName.${level}` as MessageKey;
 
 /** The five levels from the model; the characteristics are the standard's Chinese text. */
 export function MaturityLevels() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const levels = useLoad(loadMaturityLevels, []);
   return (
     <section aria-labelledby="levels-title" className="section">
@@ -22,7 +22,13 @@ export function MaturityLevels() {
       <ol className="levels">
         {levels.data?.map((level) => (
           <li key={level.level} className={`level level-${level.level}`}>
-            <Card size="small" title={<span>{t('home.levelLabel', { level: level.level })} · {t(levelNameKey(level.level))}</span>}>
+            <Card
+              size="small"
+              title={
+                // Chinese readers know the standard's own names: 一级（规划级）
+                lang === 'zh-CN' ? <span>{`${level.label}（${level.name}）`}</span> : <span>{t('home.levelLabel', { level: level.level })} · {t(levelNameKey(level.level))}</span>
+              }
+            >
               <p lang="zh-CN" className="level-text">
                 {level.characteristics}
               </p>
