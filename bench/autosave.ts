@@ -21,7 +21,8 @@ async function directUpsertRate(seconds: number): Promise<number> {
   try {
     await migrateToLatest(database.db);
     const { db } = database;
-    const { saveAnswerIfOpen } = await import('../packages/server/src/repositories/self-diagnoses.ts');
+    // The statement the server issues for an autosave on the embedded database (see diagnosis-gate.ts).
+    const { upsertAnswers } = await import('../packages/server/src/repositories/self-diagnoses.ts');
     await db.insertInto('enterprise').values({ id: '00000000-0000-4000-8000-000000000001', name: 'bench', credit_code: 'X', organisation_type: 'independent', industry_code: '351', region_code: '320583', enterprise_type: 'discrete', contact_name: 'b', contact_mobile: '13900000000', parent_name: null, sub_platform_code: null }).execute();
     await db.insertInto('assessment').values({ id: '00000000-0000-4000-8000-000000000002', enterprise_id: '00000000-0000-4000-8000-000000000001', kind: 'self_diagnosis', edition_id: 'db12-t1073-2021', enterprise_type: 'discrete', tailored: '[]', status: 'answering', current_level: 1 }).execute();
     let done = 0;
@@ -29,7 +30,7 @@ async function directUpsertRate(seconds: number): Promise<number> {
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async (_, worker) => {
         for (let i = worker; Date.now() < until; i += CONNECTIONS) {
-          await saveAnswerIfOpen(db, { assessmentId: '00000000-0000-4000-8000-000000000002', enterpriseId: '00000000-0000-4000-8000-000000000001', requirementId: requirementIds[i % requirementIds.length]!, level: 1, grade: grades[i % 4]! as 'FI', at: new Date(), concurrent: false });
+          await upsertAnswers(db, '00000000-0000-4000-8000-000000000002', [{ requirementId: requirementIds[i % requirementIds.length]!, grade: grades[i % 4]! as 'FI' }], new Date());
           done++;
         }
       }),

@@ -1,6 +1,6 @@
 // 企业自诊断 through the HTTP API: every rule of issue 4 §3 and seed 001, on every test database.
 import type { Survey } from '@cmmm/contract';
-import { assess, requireEdition, type Grade } from '@cmmm/model';
+import { assess, compilePlan, evaluateLevel, readAnswers, requireEdition, type Grade } from '@cmmm/model';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +152,27 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     const res = await client.post<ErrorReply>(`/api/self-diagnoses/${id}/submit`);
     expect([res.status, res.body.error.code]).toEqual([400, 'MISSING_ANSWERS']);
     expect(res.body.error.message).toContain('P1-1.2.L1');
+  });
+
+  it('lets no autosave slip into a level while it is being submitted', async () => {
+    const { client, id } = await started();
+    await answerLevel(client, id, 1, () => 'FI');
+    await client.request('PUT', `/api/self-diagnoses/${id}/answers/P1-1.1.L1`, { grade: 'FI' }); // the state is known
+    const late = requirementsAt(1, (s) => s.startsWith('M3'));
+    // autosaves keep arriving before, during and after the submission
+    const autosaves = late.map((r, i) => new Promise((resolve) => setTimeout(resolve, i)).then(() => client.request('PUT', `/api/self-diagnoses/${id}/answers/${r.id}`, { grade: 'NI' })));
+    const submitted = await new Promise((resolve) => setTimeout(resolve, 5)).then(() => client.post<{ score: number }>(`/api/self-diagnoses/${id}/submit`));
+    const codes = new Set((await Promise.all(autosaves)).map((r) => (r.status === 200 ? 'saved' : (r.body as { error: { code: string } }).error.code)));
+    expect([...codes].every((c) => c === 'saved' || c === 'LEVEL_LOCKED')).toBe(true);
+    // whatever got in before the submission was scored, and nothing after: the stored answers give the stored score
+    const detail = await client.get<Diagnosis>(`/api/self-diagnoses/${id}`);
+    const level1 = Object.fromEntries(Object.entries(detail.body.answers).filter(([rid]) => rid.endsWith('.L1')));
+    const plan = compilePlan(edition, { enterpriseType: 'discrete', tailored: ['M3'] });
+    if (!plan.ok) throw new Error('plan');
+    const sheet = readAnswers(plan.value, level1);
+    const rescored = sheet.ok ? evaluateLevel(plan.value, sheet.value, 1) : null;
+    expect(rescored?.ok && rescored.value.score).toBe(submitted.body.score);
+    expect(detail.body.levels[0]!.score).toBe(submitted.body.score);
   });
 
   it('keeps a submitted level immutable, and the survey too', async () => {

@@ -7,9 +7,10 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { findSelfDiagnosis, lockSelfDiagnosis, saveAnswerIfOpen, upsertAnswers, type SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
 import { answerableDiagnosis, ownEnterpriseId, planOf } from './access.ts';
+import { knownState, rememberState, underDiagnosisLock } from './diagnosis-gate.ts';
 
 /** Why an answer to this requirement cannot be saved now, or null when it can. */
-function refusal(plan: ScoringPlan, row: SelfDiagnosisRow, requirementId: string, grade: Grade): AppError | null {
+function refusal(plan: ScoringPlan, row: Pick<SelfDiagnosisRow, 'status' | 'current_level'>, requirementId: string, grade: Grade): AppError | null {
   if (row.status === 'draft') return new AppError('SURVEY_REQUIRED');
   if (row.status === 'completed') return new AppError('DIAGNOSIS_COMPLETED');
   const index = plan.requirementIndex.get(requirementId);
@@ -48,20 +49,36 @@ export async function saveAnswer(ctx: ServiceContext, actor: Actor | null, id: s
   const plan = planOf(fixed);
   const index = plan.requirementIndex.get(requirementId);
   const at = ctx.now();
+  if (!ctx.concurrentDb) return underDiagnosisLock(id, () => saveUnderLock(ctx, plan, id, requirementId, grade, at));
   if (index !== undefined && plan.requirementSubdomain[index]! >= 0 && (grade !== 'NA' || plan.requirementTailorable[index])) {
     const level = plan.requirementLevel[index]!;
-    if (await saveAnswerIfOpen(ctx.db, { assessmentId: id, enterpriseId, requirementId, level, grade, at, concurrent: ctx.concurrentDb })) return at;
+    if (await saveAnswerIfOpen(ctx.db, { assessmentId: id, enterpriseId, requirementId, level, grade, at, concurrent: true })) return at;
   }
   // Refused: read the diagnosis to say why (survey first, level locked or not open, completed…).
   const row = await findSelfDiagnosis(ctx.db, id);
   throw refusal(plan, row!, requirementId, grade) ?? new AppError('LEVEL_LOCKED');
 }
 
+/** Embedded database: the state is checked under the diagnosis's lock, then a plain upsert. */
+async function saveUnderLock(ctx: ServiceContext, plan: ScoringPlan, id: string, requirementId: string, grade: Grade, at: Date): Promise<Date> {
+  let state = knownState(id);
+  if (!state) {
+    const row = await findSelfDiagnosis(ctx.db, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    rememberState(id, row);
+    state = row;
+  }
+  const refused = refusal(plan, state, requirementId, grade);
+  if (refused) throw refused;
+  await upsertAnswers(ctx.db, id, [{ requirementId, grade }], at);
+  return at;
+}
+
 /** 保存: several answers at once, all or none. */
 export async function saveAnswers(ctx: ServiceContext, actor: Actor | null, id: string, answers: Record<string, Grade>): Promise<{ saved: number; at: Date }> {
   await answerableDiagnosis(ctx, actor, id);
   const at = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await underDiagnosisLock(id, () => ctx.db.transaction().execute(async (trx) => {
     const row = await lockSelfDiagnosis(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
     const plan = planOf(row);
@@ -71,6 +88,6 @@ export async function saveAnswers(ctx: ServiceContext, actor: Actor | null, id: 
     });
     if (problems.length) throw AppError.fromIssues(problems);
     await upsertAnswers(trx, id, Object.entries(answers).map(([requirementId, grade]) => ({ requirementId, grade })), at);
-  });
+  }));
   return { saved: Object.keys(answers).length, at };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { completeSelfDiagnosis, listAnswers, lockSelfDiagnosis, openNextLevel, recordLevelOutcome } from '../../repositories/self-diagnoses.ts';
 import { answerableDiagnosis, planOf } from './access.ts';
+import { forgetState, underDiagnosisLock } from './diagnosis-gate.ts';
 
 /** ZD-20261122-1A2B3C4D: 自诊断, the completion date (UTC+8) and the diagnosis id's first characters. */
 export function reportNumberFor(id: string, completedAt: Date): string {
@@ -23,6 +24,14 @@ export interface LevelSubmission {
 
 export async function submitLevel(ctx: ServiceContext, actor: Actor | null, id: string): Promise<LevelSubmission> {
   await answerableDiagnosis(ctx, actor, id);
+  try {
+    return await underDiagnosisLock(id, () => scoreCurrentLevel(ctx, id));
+  } finally {
+    forgetState(id); // the level being answered has changed (or the diagnosis is completed)
+  }
+}
+
+async function scoreCurrentLevel(ctx: ServiceContext, id: string): Promise<LevelSubmission> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockSelfDiagnosis(trx, id); // autosaves wait until this commits
     if (!row) throw new AppError('NOT_FOUND');
