@@ -1,25 +1,8 @@
 // The real `cmmm` binary, spawned as a user would run it (node_modules/.bin/cmmm after npm install).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edition } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('../../../', import.meta.url).pathname;
-const bin = join(root, 'node_modules', '.bin', 'cmmm');
-const dir = mkdtempSync(join(tmpdir(), 'cmmm-cli-'));
-
-function cmmm(args: string[], input?: string) {
-  const r = spawnSync(bin, args, { input, encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+import { cmmm, dir, expectRefused, file } from './cli-harness.ts';
 
 const exported = JSON.parse(cmmm(['model', 'export']).out);
 const requirementIds = (exported as Edition).elements.flatMap((e) =>
@@ -27,15 +10,6 @@ const requirementIds = (exported as Edition).elements.flatMap((e) =>
 );
 const allAnswers = (grade: string) => Object.fromEntries(requirementIds.map((id) => [id, grade]));
 const input = (overrides: object = {}) => JSON.stringify({ enterpriseType: 'discrete', tailored: [], answers: allAnswers('LI'), ...overrides });
-
-/** A failure: non-zero exit, a message naming the problem, no stack trace, nothing on stdout. */
-function expectRefused(r: ReturnType<typeof cmmm>, code: string, naming: string | RegExp) {
-  expect(r.code).not.toBe(0);
-  expect(r.out).toBe('');
-  expect(r.err).toContain(`[${code}]`);
-  expect(r.err).toMatch(naming);
-  expect(r.err).not.toMatch(/\n\s+at |node:internal|Error:/);
-}
 
 describe('cmmm model export', () => {
   it('prints the edition: 5 elements, 13 domains, 23 subdomains, 495 requirements and the weights', () => {

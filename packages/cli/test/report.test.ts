@@ -1,25 +1,10 @@
 // `cmmm report`, spawned as a user runs it: a PDF for good input, a clear refusal for bad input.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireEdition } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('../../../', import.meta.url).pathname;
-const bin = join(root, 'node_modules', '.bin', 'cmmm');
-const dir = mkdtempSync(join(tmpdir(), 'cmmm-cli-report-'));
-
-function cmmm(args: string[]) {
-  const r = spawnSync(bin, args, { encoding: 'utf8', cwd: root });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+import { cmmm, dir, expectRefused, file } from './cli-harness.ts';
 
 function pdfText(path: string): string {
   const r = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
@@ -35,14 +20,6 @@ const answers = Object.fromEntries(
   ),
 );
 const answersFile = file('answers.json', JSON.stringify({ enterpriseType: 'discrete', tailored: [], answers }));
-
-function expectRefused(r: ReturnType<typeof cmmm>, code: string, naming: string | RegExp) {
-  expect(r.code).not.toBe(0);
-  expect(r.out).toBe('');
-  expect(r.err).toContain(`[${code}]`);
-  expect(r.err).toMatch(naming);
-  expect(r.err).not.toMatch(/\n\s+at |node:internal|Error:/);
-}
 
 describe('cmmm report', () => {
   it('writes a PDF with the level, and placeholders for the enterprise when none is given', () => {

@@ -4,7 +4,7 @@ import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } 
 import { buildApp } from './app.ts';
 import { EnvError, readEnv, type Env } from './env.ts';
 import { bootstrapPlatform } from './services/bootstrap-platform.ts';
-import { outboxSmsSender } from './sms.ts';
+import { serviceContext } from './context.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
     info: (obj: object, msg?: string) => app.log.info(obj, msg),
     warn: (obj: object, msg?: string) => app.log.warn(obj, msg),
   };
-  const ctx = { db: database.db, concurrentDb: database.kind === 'postgres', now: () => new Date(), sms: outboxSmsSender(log), log };
+  const ctx = serviceContext(database, log);
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure });
   const setup = await bootstrapPlatform(ctx);
 

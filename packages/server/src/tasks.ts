@@ -1,10 +1,9 @@
 // Administrative tasks over the platform's database, for the `cmmm` CLI: the server's public face
 // for `cmmm db migrate` and `cmmm demo seed|clear` (same configuration as `npm start`).
 import { connectDatabase, migrateToLatest, type Database } from '@cmmm/db';
-import type { ServiceContext } from './context.ts';
 import { readEnv } from './env.ts';
 import { clearDemoData, seedDemoData } from './services/demo-data.ts';
-import { outboxSmsSender } from './sms.ts';
+import { serviceContext } from './context.ts';
 
 export { EnvError } from './env.ts';
 export { DatabaseLockedError } from '@cmmm/db';
@@ -20,10 +19,8 @@ async function withDatabase<T>(task: (database: Database) => Promise<T>): Promis
   }
 }
 
-function contextFor(database: Database): ServiceContext {
-  const log = { info: () => {}, warn: () => {} };
-  return { db: database.db, concurrentDb: database.kind === 'postgres', now: () => new Date(), sms: outboxSmsSender(log), log };
-}
+const quiet = { info: () => {}, warn: () => {} };
+const contextFor = (database: Database) => serviceContext(database, quiet);
 
 export const migratePlatform = () => withDatabase((d) => migrateToLatest(d.db));
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import type { ServiceContext } from '../src/context.ts';
 import { bootstrapPlatform } from '../src/services/bootstrap-platform.ts';
-import { outboxSmsSender } from '../src/sms.ts';
+import { serviceContext } from '../src/context.ts';
 
 export { testDatabases } from '../../db/test/databases.ts';
 
@@ -32,7 +32,7 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx: ServiceContext = { db: database.db, concurrentDb: database.kind === 'postgres', now: () => clock.now, sms: outboxSmsSender(quiet), log: quiet };
+  const ctx = serviceContext(database, quiet, () => clock.now);
   const setup = await bootstrapPlatform(ctx);
   const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,25 +1,6 @@
 // (e) The language switch: English everywhere on home and login, remembered across pages.
-import { expect, test, type Page } from '@playwright/test';
-import { screenshot } from './helpers.ts';
-
-/** Visible text outside elements marked lang="zh…" (names, standard text) must have no Chinese. */
-async function chineseUiText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      const parent = node.parentElement;
-      if (!parent || !/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text)) continue;
-      if (parent.closest('[lang^="zh"]') !== document.documentElement && parent.closest('[lang^="zh"]')) continue;
-      if (parent.closest('[hidden], [aria-hidden="true"], script, style')) continue;
-      const style = getComputedStyle(parent);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
-      found.push(text.trim());
-    }
-    return found;
-  });
-}
+import { expect, test } from '@playwright/test';
+import { chineseUiText, screenshot } from './helpers.ts';
 
 test('English shows no Chinese UI strings on the home and login pages', async ({ page }) => {
   await page.goto('/');

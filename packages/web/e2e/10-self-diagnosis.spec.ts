@@ -3,7 +3,7 @@
 // 继续自诊断 resumes; the fourth self-diagnosis of the month is refused.
 import { assess } from '@cmmm/model';
 import { expect, test, type Page } from '@playwright/test';
-import { newEnterprise, registerByApi, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
+import { chineseUiText, newEnterprise, registerByApi, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
 
 type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
 const GRADE_NAME: Record<Grade, string> = { FI: '全部满足', LI: '大部分满足', PI: '部分满足', NI: '不满足', NA: '企业不涉及此题目' };
@@ -293,26 +293,6 @@ test('the fourth self-diagnosis of a month is refused with a clear message', asy
   expect(refused.status()).toBe(409);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('SELF_DIAGNOSIS_LIMIT');
 });
-
-/** Visible text outside elements marked lang="zh…" (names, standard text) must have no Chinese (as in 04-english). */
-async function chineseUiText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      const parent = node.parentElement;
-      if (!parent || !/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text)) continue;
-      if (parent.closest('[lang^="zh"]') !== document.documentElement && parent.closest('[lang^="zh"]')) continue;
-      if (parent.closest('[hidden], [aria-hidden="true"], script, style')) continue;
-      if (parent.closest('[data-testid="account-menu"]')) continue; // the user's own name
-      const style = getComputedStyle(parent);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
-      found.push(text.trim());
-    }
-    return found;
-  });
-}
 
 test('in English the list and the result use English labels; standard text stays Chinese', async ({ page }) => {
   if (!enterprise) throw new Error('needs the enterprise of the tests before');

@@ -106,3 +106,26 @@ export async function pickCascader(page: Page, label: string | RegExp, search: s
   await page.getByLabel(label).fill(search);
   await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: optionText }).first().click();
 }
+
+/**
+ * Visible text outside elements marked lang="zh…" (names, standard text) and the user's own name:
+ * in English there must be none.
+ */
+export async function chineseUiText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const parent = node.parentElement;
+      if (!parent || !/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text)) continue;
+      if (parent.closest('[lang^="zh"]') !== document.documentElement && parent.closest('[lang^="zh"]')) continue;
+      if (parent.closest('[hidden], [aria-hidden="true"], script, style')) continue;
+      if (parent.closest('[data-testid="account-menu"]')) continue; // the user's own name
+      const style = getComputedStyle(parent);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      found.push(text.trim());
+    }
+    return found;
+  });
+}

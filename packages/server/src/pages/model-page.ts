@@ -1,9 +1,7 @@
 // The model page: levels, elements, domains, subdomains and every requirement, as plain HTML that
 // works without JavaScript, with a keyboard and with a screen reader.
 import type { Edition, EnterpriseType } from '@cmmm/model';
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from './html.ts';
 
 const percent = (w: number | undefined): string => (w === undefined ? '不评估' : `${Math.round(w * 1000) / 10}%`);
 

@@ -5,12 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
+import { beijingDay } from '../china-time.ts';
 import { AppError } from '../errors.ts';
+import { escapeHtml } from '../pages/html.ts';
 import { findByReportNumber } from '../repositories/self-diagnoses.ts';
 import { maskedCreditCode } from '../services/self-diagnosis/export-self-diagnosis.ts';
 
 const params = z.object({ number: z.string().regex(/^ZD-\d{8}-[0-9A-F]{10}$/, '报告编号格式不正确') });
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function verifyRoutes(app: FastifyInstance, { ctx }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,7 +37,7 @@ export function verifyRoutes(app: FastifyInstance, { ctx }: AppDeps) {
     let body: string;
     try {
       const v = await lookUp(request.params.number);
-      const date = new Date(new Date(v.completedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const date = beijingDay(new Date(v.completedAt));
       body = `<h1>报告验证通过 · Report verified</h1><dl>
 <dt>报告编号</dt><dd>${escapeHtml(v.reportNumber)}</dd><dt>企业</dt><dd>${escapeHtml(v.enterprise)}</dd>
 <dt>统一社会信用代码</dt><dd>${escapeHtml(v.creditCode)}</dd><dt>成熟度等级</dt><dd>${escapeHtml(v.levelName)}</dd>

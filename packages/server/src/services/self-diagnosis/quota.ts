@@ -1,7 +1,8 @@
 // 填报次数限制 (seed 001 §2.1): at most 3 self-diagnoses per enterprise in a calendar month, counted in
 // China Standard Time (UTC+8, no daylight saving) — the month a Chinese user sees on the calendar.
+import { CST_OFFSET_MS } from '../../china-time.ts';
+
 export const MONTHLY_LIMIT = 3;
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** The calendar month (in UTC+8) containing `now`, as instants [start, end). */
 export function monthWindow(now: Date): { start: Date; end: Date } {

@@ -2,6 +2,7 @@
 // (or 五级 reached) → answering ends and the whole result is computed and stored.
 import { assess, evaluateLevel, readAnswers, type MaturityLevel } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
+import { beijingDay } from '../../china-time.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { completeSelfDiagnosis, listAnswers, lockSelfDiagnosis, openNextLevel, recordLevelOutcome } from '../../repositories/self-diagnoses.ts';
@@ -10,7 +11,7 @@ import { forgetState, underDiagnosisLock } from './diagnosis-gate.ts';
 
 /** ZD-20261122-1A2B3C4D: 自诊断, the completion date (UTC+8) and the diagnosis id's first characters. */
 export function reportNumberFor(id: string, completedAt: Date): string {
-  const day = new Date(completedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = beijingDay(completedAt).replaceAll('-', '');
   return `ZD-${day}-${id.replaceAll('-', '').slice(0, 10).toUpperCase()}`;
 }
 
