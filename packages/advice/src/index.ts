@@ -1,0 +1,1 @@
+// @cmmm/advice — placeholder, filled by the roadmap/policy move.
