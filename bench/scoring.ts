@@ -1,6 +1,6 @@
 // Scoring throughput: the engine on full random assessments (495 answers each) beside a baseline
 // measured in the same run — a flat loop summing the same grades with precomputed weights.
-import { prng } from '../packages/server/src/services/demo-data.ts';
+import { prng } from '../packages/server/src/services/platform/demo-data.ts';
 import { analyseGap, compilePlan, describeScore, GradeCode, requireEdition, scoreSheet, type AnswerSheet, type ScoringPlan } from '@cmmm/model';
 
 /** Mostly good answers, so that most assessments go through all five levels. */

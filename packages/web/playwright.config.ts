@@ -1,21 +1,20 @@
-// End-to-end tests against the real server (started by e2e/global-setup.ts on a free port with a fresh data dir).
+// End-to-end tests against the real server: every spec file starts its own (e2e/fixtures.ts: a fresh
+// embedded database in a temp dir, a port of its own), so the files run alone, in any order, or side
+// by side. `E2E_WORKERS` (or --workers) sets how many run at once.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results/playwright',
-  globalSetup: './e2e/global-setup.ts',
-  globalTeardown: './e2e/global-teardown.ts',
-  // One server, one database, rate limits per IP: run the specs one after another, in file order.
-  workers: 1,
+  // Each worker runs a browser and a server with its database: two fit a 2-core machine.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // A spec file's tests run in order in one worker (some are serial: they share what the one before made).
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    // Set by global-setup.ts; worker processes load this file again after it ran.
-    baseURL: process.env.E2E_BASE_URL,
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',

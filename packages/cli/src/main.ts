@@ -2,8 +2,9 @@
 import { CliError, EXIT, formatIssues, usageError } from './cli-error.ts';
 import { modelExport } from './commands/model-export.ts';
 import { modelValidate } from './commands/model-validate.ts';
-import { dbMigrate, demoClear, demoSeed } from './commands/db-tasks.ts';
 import { score } from './commands/score.ts';
+// Types only (erased): the module itself is imported when a database command runs.
+import type * as DatabaseTasks from './commands/db-tasks.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -17,8 +18,12 @@ export const USAGE = `用法 Usage:
   cmmm report FILE --out REPORT.pdf [--lang zh-CN|en] [--enterprise ENTERPRISE.json]
                                      生成自诊断报告（PDF）    write the self-diagnosis report as a PDF
   cmmm db migrate                    数据库迁移              migrate the database (DATA_DIR / DATABASE_URL)
+  cmmm db backup FILE                备份数据库（gzip）       write a portable backup of the whole database
+  cmmm db restore FILE               从备份恢复（替换全部数据） replace the database's content with a backup
   cmmm demo seed [--enterprises N]   创建演示数据（默认 100）  create labelled demo data (default 100)
   cmmm demo clear                    删除演示数据            remove the demo data, nothing else
+  cmmm audit verify                  校验审计日志哈希链       check the audit trail's hash chain
+  cmmm admin unlock USERNAME         解除账户登录锁定         lift an account's login lock-out
   cmmm help                          显示本帮助              show this help
 `;
 
@@ -34,14 +39,44 @@ async function run(args: readonly string[]): Promise<string> {
   if (command === 'score') return score(onlyArgument(rest, 'cmmm score FILE|-'));
   // loaded on demand: the PDF renderer (pdfmake, echarts, the font) is heavy for every other command
   if (command === 'report') return (await import('./commands/report.ts')).report(rest);
-  if (command === 'db' && rest.length === 1 && rest[0] === 'migrate') return dbMigrate();
+  if (['db', 'demo', 'audit', 'admin'].includes(command)) return databaseCommand(command, rest);
+  throw usageError(`未知的命令「${command}」`);
+}
+
+/** The commands over the platform's database: arguments checked first, then their module (server tasks, database drivers) loads. */
+async function databaseCommand(command: string, rest: readonly string[]): Promise<string> {
+  const call = databaseTask(command, rest);
+  return call(await import('./commands/db-tasks.ts'));
+}
+
+function databaseTask(command: string, rest: readonly string[]): (tasks: typeof DatabaseTasks) => Promise<string> {
+  const [sub, ...opts] = rest;
+  if (command === 'db') {
+    if (sub === 'migrate' && !opts.length) return (t) => t.dbMigrate();
+    if (sub === 'backup') {
+      const file = onlyArgument(opts, 'cmmm db backup FILE');
+      return (t) => t.dbBackup(file);
+    }
+    if (sub === 'restore') {
+      const file = onlyArgument(opts, 'cmmm db restore FILE');
+      return (t) => t.dbRestore(file);
+    }
+    throw usageError(`未知的子命令「db ${rest.join(' ')}」。可用：db migrate、db backup FILE、db restore FILE`);
+  }
   if (command === 'demo') {
-    const [sub, ...opts] = rest;
-    if (sub === 'seed') return demoSeed(enterpriseCount(optionValue(opts, '--enterprises')));
-    if (sub === 'clear' && !opts.length) return demoClear();
+    if (sub === 'seed') {
+      const enterprises = enterpriseCount(optionValue(opts, '--enterprises'));
+      return (t) => t.demoSeed(enterprises);
+    }
+    if (sub === 'clear' && !opts.length) return (t) => t.demoClear();
     throw usageError(`未知的子命令「demo ${rest.join(' ')}」。可用：demo seed [--enterprises N]、demo clear`);
   }
-  throw usageError(`未知的命令「${command}」`);
+  if (command === 'audit' && sub === 'verify' && !opts.length) return (t) => t.auditVerify();
+  if (command === 'admin' && sub === 'unlock') {
+    const username = onlyArgument(opts, 'cmmm admin unlock USERNAME');
+    return (t) => t.adminUnlock(username);
+  }
+  throw usageError(`未知的子命令「${command} ${rest.join(' ')}」。可用：audit verify、admin unlock USERNAME`);
 }
 
 /** Reads `--name VALUE` or `--name=VALUE`; no other option is accepted. */

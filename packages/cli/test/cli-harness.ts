@@ -9,8 +9,9 @@ export const root = new URL('../../../', import.meta.url).pathname;
 export const bin = join(root, 'node_modules', '.bin', 'cmmm');
 export const dir = mkdtempSync(join(tmpdir(), 'cmmm-cli-'));
 
-export function cmmm(args: string[], input?: string) {
-  const r = spawnSync(bin, args, { input, encoding: 'utf8', cwd: root });
+/** Runs `cmmm args` (stdin: input); env adds to the environment (e.g. DATA_DIR). */
+export function cmmm(args: string[], input?: string, env?: Record<string, string>) {
+  const r = spawnSync(bin, args, { input, encoding: 'utf8', cwd: root, env: env && { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

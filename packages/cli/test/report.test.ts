@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireEdition } from '@cmmm/model';
+import { editionIndex, requireEdition } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
 import { cmmm, dir, expectRefused, file } from './cli-harness.ts';
 
@@ -14,11 +14,7 @@ function pdfText(path: string): string {
 
 const edition = requireEdition();
 /** Levels 1–2 largely met, 3–5 partly: 二级. */
-const answers = Object.fromEntries(
-  edition.elements.flatMap((e) =>
-    e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items.flatMap((i) => i.requirements.map((r) => [r.id, r.level <= 2 ? 'LI' : 'PI'])))),
-  ),
-);
+const answers = Object.fromEntries(editionIndex(edition).requirements.map((r) => [r.requirement.id, r.level <= 2 ? 'LI' : 'PI']));
 const answersFile = file('answers.json', JSON.stringify({ enterpriseType: 'discrete', tailored: [], answers }));
 
 describe('cmmm report', () => {

@@ -22,6 +22,8 @@ export const ERRORS = {
   PARENT_REQUIRED: { status: 400, zh: '非独立法人须填写所属法人单位名称', en: 'A non-independent entity must name its legal entity' },
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
   ACCOUNT_LOCKED: { status: 423, zh: '登录失败次数过多，账户已临时锁定，请 15 分钟后再试或通过手机号重置密码', en: 'Too many failed logins: the account is locked for 15 minutes; or reset the password by mobile' },
+  ACCOUNT_DISABLED: { status: 423, zh: '账户已被平台管理员停用，请联系平台管理员', en: 'The account was disabled by the platform admin' },
+  LOGIN_SLOWED: { status: 429, zh: '该账户近期登录失败次数过多，请稍候几秒再试', en: 'Too many failed logins for this account: wait a few seconds and try again' },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   NOT_AUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改一次性密码', en: 'Change your one-time password first' },
@@ -45,6 +47,8 @@ export const ERRORS = {
   DIAGNOSIS_COMPLETED: { status: 409, zh: '本次自诊断已完成，不能再修改', en: 'This self-diagnosis is completed' },
   NOT_COMPLETED: { status: 409, zh: '本次自诊断尚未完成', en: 'This self-diagnosis is not completed yet' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request too large' },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时无法访问，请稍后再试；已保存的内容不会丢失', en: 'The database is unavailable for a moment; try again shortly — nothing saved is lost' },
+  SHUTTING_DOWN: { status: 503, zh: '服务器正在重启，请稍后再试', en: 'The server is restarting; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; try again later' },
   // scoring (codes of @cmmm/model)
   BAD_INPUT: { status: 400, zh: '输入有误', en: 'Invalid input' },

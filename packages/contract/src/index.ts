@@ -2,3 +2,5 @@
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './self-diagnosis.ts';
+export * from './score-result.ts';
+export type * from './edition.ts';

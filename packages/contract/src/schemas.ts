@@ -1,5 +1,6 @@
 // Request and response shapes of the HTTP API, shared by server (validation, OpenAPI), web and CLI.
 // Messages are Chinese: they reach users next to the field they are about.
+import { ENTERPRISE_TYPES } from '@cmmm/model';
 import { z } from 'zod';
 
 export const ROLES = ['enterprise_user', 'assessor', 'lead_assessor', 'agency_admin', 'region_admin', 'platform_admin'] as const;
@@ -25,7 +26,8 @@ export const ORGANISATION_TYPE_NAMES: Record<OrganisationType, { zh: string; en:
   plant: { zh: '非独立法人（车间·工厂）', en: 'Workshop / plant' },
 };
 
-export const enterpriseTypeSchema = z.enum(['process', 'discrete'], { error: '请选择企业类型：流程型或离散型' });
+export const enterpriseTypeSchema = z.enum(ENTERPRISE_TYPES, { error: '请选择企业类型：流程型或离散型' });
+export type EnterpriseType = z.infer<typeof enterpriseTypeSchema>;
 
 const trimmed = (max: number, what: string) =>
   z

@@ -1,5 +1,7 @@
 // 企业自诊断: the self-diagnosis API's shapes (seed 001 §1.2–1.7, §2).
+import { GRADES, type PlausibilityWarning as ModelPlausibilityWarning } from '@cmmm/model';
 import { z } from 'zod';
+import type { Assert, SameType } from './same-type.ts';
 import { enterpriseTypeSchema } from './schemas.ts';
 import { INFORMATION_SYSTEMS, PRODUCTION_MODES, REVENUE_BANDS } from './self-diagnosis-options.ts';
 
@@ -20,7 +22,8 @@ export const surveySchema = z.object({
 });
 export type Survey = z.infer<typeof surveySchema>;
 
-export const gradeSchema = z.enum(['FI', 'LI', 'PI', 'NI', 'NA'], { error: '答案须为 FI、LI、PI、NI 或 NA' });
+export const gradeSchema = z.enum(GRADES, { error: '答案须为 FI、LI、PI、NI 或 NA' });
+export type Grade = z.infer<typeof gradeSchema>;
 
 export const createSelfDiagnosisSchema = z.object({
   enterpriseType: enterpriseTypeSchema,
@@ -86,6 +89,9 @@ export const submitLevelResultSchema = z.object({
 });
 
 export const plausibilityWarningSchema = z.object({ requirementId: z.string(), rule: z.string(), message: z.string() });
+export type PlausibilityWarning = z.infer<typeof plausibilityWarningSchema>;
+/** Compile-time: the wire shape is the one model's plausibilityWarnings returns. */
+export type PlausibilityWarningMatchesModel = Assert<SameType<PlausibilityWarning, ModelPlausibilityWarning>>;
 
 export const peerPositionSchema = z.object({
   /** industry: same GB/T 4754 major category; region: same province. */

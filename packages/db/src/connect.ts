@@ -19,6 +19,13 @@ export interface ConnectOptions {
   dataDir: string;
   /** When set, use this PostgreSQL server instead of the embedded database. */
   databaseUrl?: string;
+  /**
+   * Told about connection errors outside any query (a PostgreSQL server restarting drops the pool's idle
+   * connections); never throws. Default: one line on stderr. The queries under way fail on their own.
+   */
+  onError?: (err: Error) => void;
+  /** How long to wait for a new PostgreSQL connection before a query fails (default 5000 ms). */
+  connectTimeoutMs?: number;
 }
 
 /** Thrown when another live process holds the data dir lock. */
@@ -41,12 +48,28 @@ export class DatabaseLockedError extends Error {
 const HELD_LOCKS = Symbol.for('@cmmm/db held locks');
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl) : connectEmbedded(options.dataDir);
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options) : connectEmbedded(options.dataDir);
 }
 
-async function connectPostgres(databaseUrl: string): Promise<Database> {
+const logToStderr = (err: Error) => {
+  process.stderr.write(`@cmmm/db: 数据库连接错误 database connection error: ${err.message}\n`);
+};
+
+async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Database> {
   // pg's defaults already parse timestamptz to Date; int8 and numeric stay strings.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+  const onError = options.onError ?? logToStderr;
+  // Without a listener an 'error' event is thrown: a server restart would crash the process. The pool
+  // reports its idle clients (and drops them); a checked-out client between two queries (in a
+  // transaction) needs its own listener; its next query then fails with a recognisable error.
+  pool.on('error', (err) => {
+    try {
+      onError(err);
+    } catch {
+      // a logger must not take the process down
+    }
+  });
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed: Promise<void> | undefined;
   return {

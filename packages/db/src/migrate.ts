@@ -2,9 +2,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+/** Kysely's bookkeeping tables (not application data). */
+export const MIGRATION_TABLES: readonly string[] = ['kysely_migration', 'kysely_migration_lock'];
 
 const MIGRATION_FILE = /^\d{14}-[a-z0-9]+(?:-[a-z0-9]+)*\.ts$/;
 
@@ -45,4 +47,49 @@ export async function migrateToLatest<T>(db: Kysely<T>, migrationsDir: string = 
     throw new Error(failed ? `migration ${failed} failed: ${reason}` : `migrations failed: ${reason}`, { cause: error });
   }
   return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** The migrations of a folder, by name, in name order. */
+export async function knownMigrations(migrationsDir: string = MIGRATIONS_DIR): Promise<Record<string, Migration>> {
+  return new MigrationFolderProvider(migrationsDir).getMigrations();
+}
+
+/** Names of the migrations recorded as applied (none when the bookkeeping table does not exist yet). */
+export async function appliedMigrations<T>(db: Kysely<T>): Promise<string[]> {
+  const { rows } = await sql<{ present: boolean }>`
+    select exists (
+      select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'kysely_migration'
+    ) as present
+  `.execute(db);
+  if (!rows[0]?.present) return [];
+  return (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
+}
+
+/** What is applied and what is still to apply (for a readiness check). Reads only. */
+export async function migrationStatus<T>(db: Kysely<T>, migrationsDir: string = MIGRATIONS_DIR): Promise<{ applied: string[]; pending: string[] }> {
+  const [known, applied] = await Promise.all([knownMigrations(migrationsDir), appliedMigrations(db)]);
+  const done = new Set(applied);
+  return { applied, pending: Object.keys(known).filter((name) => !done.has(name)) };
+}
+
+/**
+ * Applies the named migrations (in name order) on a transaction that the caller owns, and records them
+ * as Kysely's Migrator would, so the Migrator sees them as applied afterwards.
+ */
+export async function applyMigrationsWithin<T>(trx: Kysely<T>, names: readonly string[], migrationsDir: string = MIGRATIONS_DIR): Promise<void> {
+  if (!names.length) return;
+  const known = await knownMigrations(migrationsDir);
+  await sql`
+    create table if not exists kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null)
+  `.execute(trx);
+  for (const name of [...names].sort()) {
+    const migration = known[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    try {
+      await migration.up(trx as Kysely<unknown>);
+    } catch (err) {
+      throw new Error(`migration ${name} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(trx);
+  }
 }

@@ -1,5 +1,10 @@
-// Kysely table types for migrations/ (initial schema, then report numbers). Keep in step with the migrations.
+// Kysely table types for migrations/ (initial schema, report numbers, audit trail and shared limits).
+// Keep in step with the migrations.
+import type { EnterpriseType, Grade } from '@cmmm/model';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Declared once, in the model. */
+export type { EnterpriseType, Grade };
 
 /** timestamptz: a Date when read (both drivers); a Date or an ISO string when written. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -14,12 +19,10 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type Jsonb<T = JsonValue> = ColumnType<T, string, string>;
 
 export type OrganisationType = 'independent' | 'branch' | 'division' | 'plant';
-export type EnterpriseType = 'process' | 'discrete';
 export type Role = 'enterprise_user' | 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin';
 export type SmsPurpose = 'password_reset';
 export type AssessmentKind = 'self_diagnosis' | 'formal';
 export type AssessmentStatus = 'draft' | 'answering' | 'completed';
-export type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
 
 export interface SubPlatformTable {
   code: string;
@@ -124,6 +127,40 @@ export interface AssessmentLevelTable {
   submitted_at: GeneratedTimestamp;
 }
 
+/** One entry of the audit trail (migration 20261126170000); rows are only ever appended. */
+export interface AuditEventTable {
+  /** bigint identity: a string when read (int8, both drivers); never written. */
+  id: ColumnType<string, never, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  enterprise_id: string | null;
+  region_code: string | null;
+  summary: ColumnType<{ [key: string]: JsonValue }, string | undefined, string>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A fixed-window counter shared by every server process (rate limits, login failures). */
+export interface RateLimitCounterTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  expires_at: Timestamp;
+}
+
+/** A browser that logged in to the account successfully (its device cookie, hashed). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  account_id: string;
+  created_at: GeneratedTimestamp;
+  last_used_at: GeneratedTimestamp;
+}
+
 export interface DB {
   sub_platform: SubPlatformTable;
   enterprise: EnterpriseTable;
@@ -134,6 +171,9 @@ export interface DB {
   assessment: AssessmentTable;
   assessment_answer: AssessmentAnswerTable;
   assessment_level: AssessmentLevelTable;
+  audit_event: AuditEventTable;
+  rate_limit_counter: RateLimitCounterTable;
+  known_device: KnownDeviceTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -145,6 +185,9 @@ export type SmsOutboxRow = Selectable<SmsOutboxTable>;
 export type AssessmentRow = Selectable<AssessmentTable>;
 export type AssessmentAnswerRow = Selectable<AssessmentAnswerTable>;
 export type AssessmentLevelRow = Selectable<AssessmentLevelTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type RateLimitCounterRow = Selectable<RateLimitCounterTable>;
+export type KnownDeviceRow = Selectable<KnownDeviceTable>;
 
 export type NewSubPlatform = Insertable<SubPlatformTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;
@@ -155,6 +198,8 @@ export type NewSmsOutbox = Insertable<SmsOutboxTable>;
 export type NewAssessment = Insertable<AssessmentTable>;
 export type NewAssessmentAnswer = Insertable<AssessmentAnswerTable>;
 export type NewAssessmentLevel = Insertable<AssessmentLevelTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;
+export type NewKnownDevice = Insertable<KnownDeviceTable>;
 
 export type EnterpriseUpdate = Updateable<EnterpriseTable>;
 export type AccountUpdate = Updateable<AccountTable>;

@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { connectDatabase, type Database } from '../src/connect.ts';
+import { connectDatabase, type ConnectOptions, type Database } from '../src/connect.ts';
 import { migrateToLatest } from '../src/migrate.ts';
 
 export interface TestDatabase {
   name: 'embedded' | 'postgres';
-  /** A fresh, empty database; close() removes it. */
-  open(): Promise<Database>;
+  /** A fresh, empty database; close() removes it. onError: see ConnectOptions (PostgreSQL only). */
+  open(options?: Pick<ConnectOptions, 'onError'>): Promise<Database>;
   /** A fresh database with every migration applied. */
   openMigrated(): Promise<Database>;
 }
@@ -34,14 +34,21 @@ async function openEmbedded(): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, options: Pick<ConnectOptions, 'onError'> = {}): Promise<Database> {
   const name = `cmmm_test_${randomBytes(6).toString('hex')}`;
   await maintenance(url, `create database ${name}`);
   const databaseUrl = new URL(url);
   databaseUrl.pathname = `/${name}`;
+  // The pool's end() resolves before its connections have closed, so dropping the database may still
+  // terminate a few: not worth a word once closing.
+  let closing = false;
+  const onError = options.onError ?? ((err: Error) => process.stderr.write(`test database ${name}: ${err.message}\n`));
   try {
-    const database = await connectDatabase({ dataDir: os.tmpdir(), databaseUrl: databaseUrl.href });
-    return withCleanup(database, () => maintenance(url, `drop database if exists ${name} with (force)`));
+    const database = await connectDatabase({ dataDir: os.tmpdir(), databaseUrl: databaseUrl.href, onError: (err) => { if (!closing) onError(err); } });
+    return withCleanup(database, () => {
+      closing = true;
+      return maintenance(url, `drop database if exists ${name} with (force)`);
+    });
   } catch (err) {
     await maintenance(url, `drop database if exists ${name} with (force)`);
     throw err;
@@ -85,7 +92,7 @@ export const testDatabases: TestDatabase[] = [
   ...(testDatabaseUrl
     ? [{
         name: 'postgres' as const,
-        open: () => openPostgres(testDatabaseUrl),
+        open: (options?: Pick<ConnectOptions, 'onError'>) => openPostgres(testDatabaseUrl, options),
         openMigrated: () => migrated(() => openPostgres(testDatabaseUrl)),
       }]
     : []),

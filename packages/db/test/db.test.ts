@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, DatabaseLockedError, isUniqueViolation, migrateToLatest, MIGRATIONS_DIR, sql, type Database } from '../src/index.ts';
+import { connectDatabase, DatabaseLockedError, isUniqueViolation, migrateToLatest, migrationStatus, MIGRATIONS_DIR, sql, type Database } from '../src/index.ts';
 import type { NewEnterprise } from '../src/index.ts';
 import { makeTempDataDir, testDatabases } from './databases.ts';
 
@@ -36,9 +36,22 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
       expect(await migrateToLatest(database.db)).toEqual({ applied: [] });
       const tables = await database.db.introspection.getTables();
       expect(tables.map((t) => t.name).sort()).toEqual([
-        'account', 'assessment', 'assessment_answer', 'assessment_level', 'enterprise',
-        'session', 'sms_code', 'sms_outbox', 'sub_platform',
+        'account', 'assessment', 'assessment_answer', 'assessment_level', 'audit_event', 'enterprise',
+        'known_device', 'rate_limit_counter', 'session', 'sms_code', 'sms_outbox', 'sub_platform',
       ]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('reports applied and pending migrations, reading only', async () => {
+    const database = await open();
+    try {
+      const all = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+      expect(await migrationStatus(database.db)).toEqual({ applied: [], pending: all });
+      expect(await database.db.introspection.getTables({ withInternalKyselyTables: true })).toEqual([]);
+      await migrateToLatest(database.db);
+      expect(await migrationStatus(database.db)).toEqual({ applied: all, pending: [] });
     } finally {
       await database.close();
     }

@@ -3,21 +3,26 @@
 import { z } from 'zod';
 import { readAnswers } from './answers.ts';
 import { getEdition, DEFAULT_EDITION_ID } from './editions.ts';
+import { LruCache } from './lru-cache.ts';
 import { analyseGap } from './gap.ts';
 import { describeScore, type ScoreResult } from './result.ts';
 import { scoreSheet } from './score.ts';
 import { compilePlan, type ScoringPlan } from './scoring-plan.ts';
-import { fail, ok, type Edition, type EnterpriseType, type Outcome } from './types.ts';
+import { ENTERPRISE_TYPES, fail, ok, type Edition, type EnterpriseType, type Outcome } from './types.ts';
 
 export const assessmentInputSchema = z.object({
   edition: z.string().optional(),
-  enterpriseType: z.enum(['process', 'discrete'], { error: 'enterpriseType 须为 "process"（流程型）或 "discrete"（离散型）' }),
+  enterpriseType: z.enum(ENTERPRISE_TYPES, { error: 'enterpriseType 须为 "process"（流程型）或 "discrete"（离散型）' }),
   tailored: z.array(z.string(), { error: 'tailored 须为能力域或能力子域编号的数组' }).default([]),
   answers: z.record(z.string(), z.unknown(), { error: 'answers 须为对象：{ "要求编号": "FI" | "LI" | "PI" | "NI" | "NA" }' }),
 });
 export type AssessmentInput = z.input<typeof assessmentInputSchema>;
 
-const plans = new Map<string, ScoringPlan>();
+// Bounded: the key includes the tailoring, which anyone can vary through the anonymous POST /api/score,
+// so an unbounded map would grow with every distinct tailoring sent. Real traffic uses a handful of
+// plans (two types × a few tailorings per edition); 128 keeps them all with room to spare.
+export const PLAN_CACHE_CAPACITY = 128;
+const plans = new LruCache<string, ScoringPlan>(PLAN_CACHE_CAPACITY);
 
 /** A compiled plan for the edition, type and tailoring, reused across calls (plans are immutable). */
 export function planFor(edition: Edition, enterpriseType: EnterpriseType, tailored: readonly string[]): Outcome<ScoringPlan> {

@@ -4,21 +4,21 @@ import db12T10732021 from '../editions/db12-t1073-2021.json' with { type: 'json'
 import { fail, ok, type Edition, type Outcome } from './types.ts';
 import { validateEdition } from './validate-edition.ts';
 
-const SHIPPED: Record<string, unknown> = {
-  'db12-t1073-2021': db12T10732021,
-};
+// A Map, not an object literal: ids come from requests, and '__proto__' or 'toString' must be unknown
+// editions rather than properties inherited from Object.prototype.
+const SHIPPED: ReadonlyMap<string, unknown> = new Map([['db12-t1073-2021', db12T10732021]]);
 
 export const DEFAULT_EDITION_ID = 'db12-t1073-2021';
 
 const cache = new Map<string, Edition>();
 
-export const editionIds = (): string[] => Object.keys(SHIPPED);
+export const editionIds = (): string[] => [...SHIPPED.keys()];
 
 /** A shipped edition, validated on first use. */
 export function getEdition(editionId: string = DEFAULT_EDITION_ID): Outcome<Edition> {
   const cached = cache.get(editionId);
   if (cached) return ok(cached);
-  const raw = SHIPPED[editionId];
+  const raw = SHIPPED.get(editionId);
   if (raw === undefined) {
     return fail([
       {

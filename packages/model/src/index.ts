@@ -7,7 +7,8 @@ export { compilePlan, type ScoringPlan, type PlanOptions, type Exclusion } from 
 export { readAnswers, sheetToAnswers, emptySheet, GradeCode, type AnswerSheet } from './answers.ts';
 export { scoreSheet, evaluateLevel, type Score, type LevelEvaluation } from './score.ts';
 export { analyseGap, type GapAnalysis, type Improvement, type HoldingRequirement } from './gap.ts';
-export { describeScore, levelName, type ScoreResult } from './result.ts';
-export { assess, planFor, assessmentInputSchema, type AssessmentInput } from './assess.ts';
+export { describeScore, levelName, SCORE_RESULT_VERSION, type ScoreResult } from './result.ts';
+export { assess, planFor, PLAN_CACHE_CAPACITY, assessmentInputSchema, type AssessmentInput } from './assess.ts';
+export { editionIndex, type EditionIndex, type EditionNode, type IndexedRequirement } from './edition-index.ts';
 export { evidenceGuidance, GRADE_GUIDANCE } from './guidance/evidence.ts';
 export { plausibilityWarnings, type PlausibilityWarning, type SurveyFacts } from './guidance/plausibility.ts';

@@ -36,7 +36,15 @@ export interface LevelBreakdown {
   elements: ElementScore[];
 }
 
+/**
+ * The version of the ScoreResult shape. Results are stored (assessment.result) and read back years
+ * later, so each carries the version it was written in; @cmmm/contract's parseStoredResult upgrades
+ * older ones. Change the shape → bump this and add the upgrade there (its type check will insist).
+ */
+export const SCORE_RESULT_VERSION = 1;
+
 export interface ScoreResult {
+  schemaVersion: typeof SCORE_RESULT_VERSION;
   edition: string;
   standard: string;
   enterpriseType: EnterpriseType;
@@ -103,6 +111,7 @@ export function describeScore(score: Score, gap: GapAnalysis | null): ScoreResul
     };
   }
   return {
+    schemaVersion: SCORE_RESULT_VERSION,
     edition: plan.edition.id,
     standard: plan.edition.standard,
     enterpriseType: plan.enterpriseType,

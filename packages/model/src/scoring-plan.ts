@@ -1,5 +1,6 @@
 // A scoring plan: one edition, prepared for one enterprise type, one tailoring (裁剪) and one weight
 // table. Compile it once; score any number of answer sheets with it.
+import { editionIndex } from './edition-index.ts';
 import { buildFormSet, type FormSet } from './linear-form.ts';
 import { fromDecimal, type Rational } from './rational.ts';
 import {
@@ -180,22 +181,19 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
 }
 
 function tailoringIssues(edition: Edition, tailored: readonly string[]): Issue[] {
-  const nodes = new Map<string, { kind: 'element' | 'domain' | 'subdomain'; tailorable: boolean; name: string }>();
-  for (const e of edition.elements) {
-    nodes.set(e.id, { kind: 'element', tailorable: false, name: e.name });
-    for (const d of e.domains) {
-      nodes.set(d.id, { kind: 'domain', tailorable: d.tailorable, name: d.name });
-      for (const s of d.subdomains) nodes.set(s.id, { kind: 'subdomain', tailorable: d.tailorable, name: s.name });
-    }
-  }
+  const index = editionIndex(edition);
   return tailored.flatMap((nodeId): Issue[] => {
-    const node = nodes.get(nodeId);
-    if (!node) return [{ code: 'UNKNOWN_NODE', path: `tailored`, message: `裁剪项「${nodeId}」不是模型中的能力域或能力子域` }];
-    if (node.kind === 'element') {
-      return [{ code: 'TAILORING_NOT_ALLOWED', path: 'tailored', message: `不能裁剪整个能力要素「${node.name}」（${nodeId}），只能裁剪可裁剪的能力域或能力子域` }];
+    const node = index.node(nodeId);
+    if (node?.kind === 'element') {
+      return [{ code: 'TAILORING_NOT_ALLOWED', path: 'tailored', message: `不能裁剪整个能力要素「${node.node.name}」（${nodeId}），只能裁剪可裁剪的能力域或能力子域` }];
     }
-    if (!node.tailorable) {
-      return [{ code: 'TAILORING_NOT_ALLOWED', path: 'tailored', message: `「${node.name}」（${nodeId}）为必选内容，不可裁剪` }];
+    if (node?.kind !== 'domain' && node?.kind !== 'subdomain') {
+      return [{ code: 'UNKNOWN_NODE', path: `tailored`, message: `裁剪项「${nodeId}」不是模型中的能力域或能力子域` }];
+    }
+    // A subdomain may be tailored when its domain may.
+    const domain = index.path(nodeId).find((n) => n.kind === 'domain');
+    if (!domain?.node.tailorable) {
+      return [{ code: 'TAILORING_NOT_ALLOWED', path: 'tailored', message: `「${node.node.name}」（${nodeId}）为必选内容，不可裁剪` }];
     }
     return [];
   });
@@ -203,9 +201,10 @@ function tailoringIssues(edition: Edition, tailored: readonly string[]): Issue[]
 
 /** A custom weight table needs positive weights on known nodes; groups are renormalised anyway. */
 function customWeightIssues(edition: Edition, weights: WeightTable): Issue[] {
-  const known = new Set(edition.elements.flatMap((e) => [e.id, ...e.domains.flatMap((d) => [d.id, ...d.subdomains.map((s) => s.id)])]));
+  const index = editionIndex(edition);
+  const weighable = (nodeId: string) => ['element', 'domain', 'subdomain'].includes(index.node(nodeId)?.kind ?? '');
   return Object.entries(weights).flatMap(([nodeId, w]): Issue[] => {
-    if (!known.has(nodeId)) return [{ code: 'UNKNOWN_NODE', path: `weights.${nodeId}`, message: `权重中的「${nodeId}」不是模型中的节点` }];
+    if (!weighable(nodeId)) return [{ code: 'UNKNOWN_NODE', path: `weights.${nodeId}`, message: `权重中的「${nodeId}」不是模型中的节点` }];
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
       return [{ code: 'BAD_WEIGHT', path: `weights.${nodeId}`, message: `「${nodeId}」的权重须为正数，收到 ${String(w)}` }];
     }

@@ -5,13 +5,15 @@
 export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
 export const MATURITY_LEVELS: readonly MaturityLevel[] = [1, 2, 3, 4, 5];
 
+// The two unions below are declared here once; @cmmm/contract builds its zod enums from these arrays.
+
 /** 企业类型: 流程型 (process) or 离散型 (discrete). */
-export type EnterpriseType = 'process' | 'discrete';
-export const ENTERPRISE_TYPES: readonly EnterpriseType[] = ['process', 'discrete'];
+export const ENTERPRISE_TYPES = ['process', 'discrete'] as const;
+export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
 
 /** 满足程度: 全部满足 FI, 大部分满足 LI, 部分满足 PI, 不满足 NI; NA = 企业不涉及此题目. */
-export type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
-export const GRADES: readonly Grade[] = ['FI', 'LI', 'PI', 'NI', 'NA'];
+export const GRADES = ['FI', 'LI', 'PI', 'NI', 'NA'] as const;
+export type Grade = (typeof GRADES)[number];
 /** The rated grades, best first. */
 export const RATED_GRADES = ['FI', 'LI', 'PI', 'NI'] as const;
 export type RatedGrade = (typeof RATED_GRADES)[number];

@@ -26,7 +26,7 @@ const editionSchema = z.object({
   basedOn: z.array(text).optional(),
   levels: z.array(z.object({ level, label: text, name: text, characteristics: text })),
   enterpriseTypes: z.array(
-    z.object({ id: z.enum(['process', 'discrete']), name: text, source: z.string().optional() }),
+    z.object({ id: z.enum(ENTERPRISE_TYPES), name: text, source: z.string().optional() }),
   ),
   elements: z
     .array(

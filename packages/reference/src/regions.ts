@@ -176,3 +176,12 @@ export function isSelectableRegion(code: string): boolean {
   const region = findRegion(code)?.region;
   return region !== undefined && region.level !== 'province' && region.children.length === 0;
 }
+
+/** The significant digits of a GB/T 2260 code: 110000 → 11, 320500 → 3205, 320583 → 320583. */
+export const regionPrefix = (code: string): string => code.replace(/(00)+$/, '');
+
+/**
+ * Whether a code (usually an enterprise's county) lies inside a region (a province, city or county
+ * code): the one containment rule of the platform — sub-platforms, region admins, policies, statistics.
+ */
+export const regionContains = (region: string, code: string): boolean => code.startsWith(regionPrefix(region));

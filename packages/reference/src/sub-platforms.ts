@@ -1,7 +1,7 @@
 // 12 个地方分平台。来源：平台宣传材料（seeds/002，“12个地方分平台”一页）：北京市 上海市 山东省 江西省 山西省 内蒙古
 // 宁夏 无锡 深圳 昆山 苏州工业园 无锡新吴区；代码为 GB/T 2260 行政区划代码（苏州工业园区为国家统计局 2021 年统计用代码，
 // 见 regions.ts）。主题色为本平台选定，均满足与白色文字的 WCAG 2.x AA 对比度 ≥ 4.5；标志由 subPlatformLogoSvg 生成。
-import { SUZHOU_INDUSTRIAL_PARK_CODE } from './regions.ts';
+import { regionContains, SUZHOU_INDUSTRIAL_PARK_CODE } from './regions.ts';
 import type { RegionLevel } from './regions.ts';
 
 export interface SubPlatform {
@@ -122,7 +122,7 @@ export function subPlatformsFor(regionCode: string): readonly SubPlatform[] {
   const code = regionCode.trim();
   if (!/^\d{6}$/.test(code)) return [];
   return subPlatforms
-    .filter((p) => code.startsWith(p.code.slice(0, SIGNIFICANT_DIGITS[p.level])))
+    .filter((p) => regionContains(p.code, code))
     .sort((a, b) => SIGNIFICANT_DIGITS[b.level] - SIGNIFICANT_DIGITS[a.level]);
 }
 

@@ -3,7 +3,6 @@ export {
   buildReportView,
   LISTED_HOLDING,
   LISTED_REQUIREMENTS,
-  ROADMAP_LIMIT,
   type AppendixRow,
   type ChartData,
   type EnterpriseInfo,
@@ -23,5 +22,4 @@ export { renderReportPdf, documentDefinition, configurePdfmake, FONT_FILES } fro
 export { elementRadar, subdomainBars, levelBars, FONT_FAMILY } from './charts.ts';
 export { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
 export type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
-export { roadmapFor } from './roadmap.ts';
-export { policiesFor } from './policy-matches.ts';
+export { createRenderPool, type RenderPool, type RenderPoolOptions } from './render-pool.ts';

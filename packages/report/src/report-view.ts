@@ -1,11 +1,9 @@
 // Gather first, render second: everything the PDF shows, already formatted, in the report's language.
 // Pure: no IO, no clock (issuedAt comes in), no randomness.
-import type { Edition, Grade, MaturityLevel, ScoreResult } from '@cmmm/model';
-import { fixed, floorFraction, formatDate, nodeScore, percent } from './format.ts';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
+import { editionIndex, type Edition, type EnterpriseType, type Grade, type IndexedRequirement, type MaturityLevel, type ScoreResult } from '@cmmm/model';
+import { fixed, floorFraction, formatDate, nodeScore, percent } from './format.ts';
 import { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
-import { policiesFor } from './policy-matches.ts';
-import { roadmapFor } from './roadmap.ts';
 
 export interface EnterpriseInfo {
   name: string;
@@ -14,9 +12,7 @@ export interface EnterpriseInfo {
   industryName: string;
   /** 天津市 / 滨海新区 … */
   regionPath: string;
-  enterpriseType: 'process' | 'discrete';
-  /** GB/T 2260 code, for the policy matching. */
-  regionCode: string;
+  enterpriseType: EnterpriseType;
 }
 
 export interface PeerGroupInput {
@@ -37,6 +33,10 @@ export interface ReportInput {
   /** Where the report can be verified online; null or '' when generated offline (no QR code). */
   verifyUrl: string | null;
   peers?: readonly PeerGroupInput[];
+  /** The improvement roadmap (@cmmm/advice roadmapFor), as the result page shows it. */
+  roadmap: readonly RoadmapEntry[];
+  /** The policies of the enterprise's region (@cmmm/advice policiesFor), as the result page shows them. */
+  policies: readonly PolicyMatch[];
   language: ReportLanguage;
 }
 
@@ -180,32 +180,8 @@ export interface ReportView {
 export const LISTED_REQUIREMENTS = 30;
 /** How many holding requirements the gap section lists. */
 export const LISTED_HOLDING = 15;
-/** How many roadmap patterns. */
-export const ROADMAP_LIMIT = 3;
 /** How many of a pattern's subdomains (weakest first). */
 export const ROADMAP_SUBDOMAINS = 6;
-
-interface RequirementInfo {
-  id: string;
-  level: MaturityLevel;
-  text: string;
-  item: string;
-  subdomainId: string;
-  subdomain: string;
-  order: number;
-}
-
-function requirementIndex(edition: Edition): Map<string, RequirementInfo> {
-  const out = new Map<string, RequirementInfo>();
-  let order = 0;
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const i of s.items)
-          for (const r of i.requirements)
-            out.set(r.id, { id: r.id, level: r.level, text: r.text, item: i.name, subdomainId: s.id, subdomain: s.name, order: order++ });
-  return out;
-}
 
 const RANK: Record<Grade, number> = { FI: 0, LI: 1, PI: 2, NI: 3, NA: 4 };
 
@@ -213,7 +189,9 @@ export function buildReportView(input: ReportInput): ReportView {
   const { result, edition, answers, enterprise, language } = input;
   const L = LABELS[language];
   const zh = language === 'zh-CN';
-  const reqs = requirementIndex(edition);
+  const index = editionIndex(edition);
+  const nodeName = (id: string) => index.name(id) ?? '';
+  const idOf = (r: IndexedRequirement) => r.requirement.id;
   const def = (level: number) => edition.levels.find((l) => l.level === level);
   /** 二级（规范级） in Chinese; "Level 2 · Standardized (二级（规范级）)" in English. */
   const levelTitle = (level: number): string => {
@@ -233,9 +211,9 @@ export function buildReportView(input: ReportInput): ReportView {
     const b = result.breakdown[`${l}`]!;
     return { level: l, name: levelTitle(l), score: floorFraction(b.scoreExact), reached: b.reached, status: b.reached ? L.reached : L.notReached };
   });
-  const tailoredNames = result.tailored.map((id) => `${id} ${nodeName(edition, id)}`);
+  const tailoredNames = result.tailored.map((id) => `${id} ${nodeName(id)}`);
   const excluded = Object.entries(result.excluded).map(
-    ([id, why]) => `${id} ${nodeName(edition, id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）`,
+    ([id, why]) => `${id} ${nodeName(id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）`,
   );
   const editionText = `${edition.title}（${edition.id}）`;
   const cover: ReportView['cover'] = {
@@ -311,29 +289,30 @@ export function buildReportView(input: ReportInput): ReportView {
 
   // ---- strengths and weak points: requirements of the levels up to the target level
   const upTo = target ?? 5;
-  const answered = [...reqs.values()].filter((r) => r.level <= upTo && answers[r.id] !== undefined);
-  const row = (r: RequirementInfo): RequirementRow => ({
-    requirementId: r.id,
+  const answered = index.requirements.filter((r) => r.level <= upTo && answers[idOf(r)] !== undefined);
+  const answerOf = (r: IndexedRequirement) => answers[idOf(r)]!;
+  const row = (r: IndexedRequirement): RequirementRow => ({
+    requirementId: idOf(r),
     level: shortLevel(r.level),
-    subdomain: r.subdomain,
-    item: r.item,
-    text: r.text,
-    grade: grade(answers[r.id]!),
+    subdomain: r.subdomain.name,
+    item: r.item.name,
+    text: r.requirement.text,
+    grade: grade(answerOf(r)),
   });
   const strong = answered
-    .filter((r) => answers[r.id] === 'FI' || answers[r.id] === 'LI')
-    .sort((a, b) => b.level - a.level || RANK[answers[a.id]!] - RANK[answers[b.id]!] || a.order - b.order);
+    .filter((r) => answerOf(r) === 'FI' || answerOf(r) === 'LI')
+    .sort((a, b) => b.level - a.level || RANK[answerOf(a)] - RANK[answerOf(b)] || a.order - b.order);
   const weak = answered
-    .filter((r) => answers[r.id] === 'PI' || answers[r.id] === 'NI')
-    .sort((a, b) => a.level - b.level || RANK[answers[b.id]!] - RANK[answers[a.id]!] || a.order - b.order);
-  const listed = (rows: RequirementInfo[]) => ({
+    .filter((r) => answerOf(r) === 'PI' || answerOf(r) === 'NI')
+    .sort((a, b) => a.level - b.level || RANK[answerOf(b)] - RANK[answerOf(a)] || a.order - b.order);
+  const listed = (rows: IndexedRequirement[]) => ({
     rows: rows.slice(0, LISTED_REQUIREMENTS).map(row),
     note: rows.length ? L.listed(Math.min(rows.length, LISTED_REQUIREMENTS), rows.length) : L.noneFound,
   });
 
   // ---- gap to the next level
-  const textOf = (id: string) => reqs.get(id)?.text ?? '';
-  const subName = (id: string) => `${id} ${nodeName(edition, id)}`;
+  const textOf = (id: string) => index.requirement(id)?.requirement.text ?? '';
+  const subName = (id: string) => `${id} ${nodeName(id)}`;
   const gap: ReportView['gap'] = result.gap
     ? {
         intro: L.gapIntro(levelTitle(result.gap.targetLevel)),
@@ -362,8 +341,8 @@ export function buildReportView(input: ReportInput): ReportView {
       }
     : null;
 
-  // ---- roadmap, peers, policies
-  const roadmap = roadmapFor(result, edition, ROADMAP_LIMIT).map((r) => roadmapView(r));
+  // ---- roadmap, peers, policies (the roadmap and policies as given: the report only renders them)
+  const roadmap = input.roadmap.map((r) => roadmapView(r));
   const withPercentile = (input.peers ?? []).filter((p) => p.percentile !== null && p.peers >= 5);
   const tooFew = (input.peers ?? []).filter((p) => !withPercentile.includes(p));
   const groupName = (p: PeerGroupInput) => `${p.group === 'industry' ? L.industryGroup : L.regionGroup}（${p.label}）`;
@@ -374,12 +353,12 @@ export function buildReportView(input: ReportInput): ReportView {
     }),
     note: input.peers === undefined || input.peers.length === 0 ? L.peersNone : tooFew.length ? L.peersTooFew(tooFew.map(groupName).join(zh ? '、' : ', ')) : null,
   };
-  const policies = policiesFor(enterprise.regionCode, result.level).map((p) => policyView(p));
+  const policies = input.policies.map((p) => policyView(p));
 
   // ---- appendix: every answer, in the edition's order
-  const appendixRows: AppendixRow[] = [...reqs.values()]
-    .filter((r) => answers[r.id] !== undefined)
-    .map((r) => ({ requirementId: r.id, item: r.item, level: shortLevel(r.level), grade: grade(answers[r.id]!), code: answers[r.id]! }));
+  const appendixRows: AppendixRow[] = index.requirements
+    .filter((r) => answers[idOf(r)] !== undefined)
+    .map((r) => ({ requirementId: idOf(r), item: r.item.name, level: shortLevel(r.level), grade: grade(answerOf(r)), code: answerOf(r) }));
 
   return {
     language,
@@ -441,18 +420,6 @@ export function buildReportView(input: ReportInput): ReportView {
       appliesTo: p.forCurrentLevel ? L.forCurrentLevel : L.forNextLevel,
     };
   }
-}
-
-/** The name of an element, domain or subdomain of the edition. */
-function nodeName(edition: Edition, id: string): string {
-  for (const e of edition.elements) {
-    if (e.id === id) return e.name;
-    for (const d of e.domains) {
-      if (d.id === id) return d.name;
-      for (const s of d.subdomains) if (s.id === id) return s.name;
-    }
-  }
-  return '';
 }
 
 /** An exact fraction string times an integer. */

@@ -1,6 +1,7 @@
 // A realistic self-diagnosis for the report tests: 离散型, 销售 (M4) tailored, a few 物流 (M3)
 // requirements answered 企业不涉及 (NA); levels 1–2 mostly met, level 3 partly, 4–5 little.
-import { assess, requireEdition, type Grade, type ScoreResult } from '@cmmm/model';
+import { policiesFor, roadmapFor } from '@cmmm/advice';
+import { assess, editionIndex, requireEdition, type Grade, type ScoreResult } from '@cmmm/model';
 import type { ReportInput } from '../src/report-view.ts';
 
 export const edition = requireEdition();
@@ -9,27 +10,23 @@ export const edition = requireEdition();
 export function sampleAnswers(): Record<string, Grade> {
   const answers: Record<string, Grade> = {};
   let n = 0;
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const i of s.items)
-          for (const r of i.requirements) {
-            n++;
-            if (d.id === 'M4') continue; // tailored
-            if (s.id === 'M3-1' && i.id.endsWith('.5')) {
-              answers[r.id] = 'NA';
-              continue;
-            }
-            const pattern: Record<number, Grade[]> = {
-              1: ['FI', 'FI', 'LI', 'FI', 'LI', 'FI', 'PI'],
-              2: ['LI', 'FI', 'LI', 'LI', 'PI', 'FI', 'LI'],
-              3: ['PI', 'LI', 'PI', 'NI', 'LI', 'PI', 'FI'],
-              4: ['NI', 'PI', 'NI', 'NI', 'PI', 'NI', 'NI'],
-              5: ['NI', 'NI', 'NI', 'PI', 'NI', 'NI', 'NI'],
-            };
-            const row = pattern[r.level]!;
-            answers[r.id] = row[n % row.length]!;
-          }
+  for (const { requirement: r, domain: d, subdomain: s, item: i } of editionIndex(edition).requirements) {
+    n++;
+    if (d.id === 'M4') continue; // tailored
+    if (s.id === 'M3-1' && i.id.endsWith('.5')) {
+      answers[r.id] = 'NA';
+      continue;
+    }
+    const pattern: Record<number, Grade[]> = {
+      1: ['FI', 'FI', 'LI', 'FI', 'LI', 'FI', 'PI'],
+      2: ['LI', 'FI', 'LI', 'LI', 'PI', 'FI', 'LI'],
+      3: ['PI', 'LI', 'PI', 'NI', 'LI', 'PI', 'FI'],
+      4: ['NI', 'PI', 'NI', 'NI', 'PI', 'NI', 'NI'],
+      5: ['NI', 'NI', 'NI', 'PI', 'NI', 'NI', 'NI'],
+    };
+    const row = pattern[r.level]!;
+    answers[r.id] = row[n % row.length]!;
+  }
   return answers;
 }
 
@@ -41,9 +38,11 @@ export function sampleResult(): ScoreResult {
   return r.value;
 }
 
+/** What the server passes: the roadmap and policies it computed once for the result page. */
 export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  const result = sampleResult();
   return {
-    result: sampleResult(),
+    result,
     edition,
     answers: sampleAnswers(),
     enterprise: {
@@ -52,7 +51,6 @@ export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportI
       industryName: 'C34 通用设备制造业',
       regionPath: '江苏省 / 无锡市 / 新吴区',
       enterpriseType: 'discrete',
-      regionCode: '320214',
     },
     reportNumber: 'CMMM-2026-000123',
     issuedAt: new Date('2026-11-22T02:00:00Z'),
@@ -61,6 +59,8 @@ export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportI
       { group: 'industry', label: 'C34 通用设备制造业', peers: 37, percentile: 68 },
       { group: 'region', label: '江苏省无锡市新吴区', peers: 3, percentile: null },
     ],
+    roadmap: roadmapFor(result, edition),
+    policies: policiesFor('320214', result.level), // 无锡市新吴区
     language: 'zh-CN',
     ...overrides,
   };

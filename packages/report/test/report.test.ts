@@ -3,10 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { policiesFor, roadmapFor } from '@cmmm/advice';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportView, LISTED_REQUIREMENTS, renderReportPdf, type ReportView } from '../src/index.ts';
-import { policiesFor } from '../src/policy-matches.ts';
-import { roadmapFor } from '../src/roadmap.ts';
 import { edition, sampleAnswers, sampleReportInput, sampleResult } from './fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cmmm-report-'));
@@ -89,6 +88,16 @@ describe('buildReportView', () => {
     expect(view.policies.length).toBeGreaterThan(0);
   });
 
+  it('renders the roadmap and policies it is given, computing none itself', () => {
+    const none = buildReportView(sampleReportInput({ roadmap: [], policies: [] }));
+    expect([none.roadmap, none.policies]).toEqual([[], []]);
+    const entry = { ...roadmapFor(result, edition)[0]!, name: '给定的模式', subdomains: [], case: null };
+    const policy = { ...policiesFor('320214', 2)[0]!, document: '给定的政策文件', forCurrentLevel: false };
+    const given = buildReportView(sampleReportInput({ roadmap: [entry], policies: [policy] }));
+    expect(given.roadmap.map((r) => [r.name, r.case])).toEqual([['给定的模式', null]]);
+    expect(given.policies.map((p) => [p.document, p.appliesTo])).toEqual([['给定的政策文件', '下一等级']]);
+  });
+
   it('has every answered requirement in the appendix, in the edition’s order', () => {
     const answers = sampleAnswers();
     expect(view.appendix.rows.map((r) => r.requirementId).sort()).toEqual(Object.keys(answers).sort());
@@ -96,7 +105,7 @@ describe('buildReportView', () => {
   });
 
   it('says 未提供 for missing enterprise details and omits the QR code without a verify URL', () => {
-    const v = buildReportView(sampleReportInput({ enterprise: { name: '', creditCode: '', industryName: '', regionPath: '', enterpriseType: 'discrete', regionCode: '' }, verifyUrl: null }));
+    const v = buildReportView(sampleReportInput({ enterprise: { name: '', creditCode: '', industryName: '', regionPath: '', enterpriseType: 'discrete' }, verifyUrl: null }));
     expect(v.cover.enterprise.slice(0, 4).map((f) => f.value)).toEqual(['未提供', '未提供', '未提供', '未提供']);
     expect(v.cover.verifyUrl).toBeNull();
   });

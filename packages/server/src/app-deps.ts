@@ -6,12 +6,21 @@ export interface RateLimits {
   register: number;
   login: number;
   reset: number;
+  /** Anonymous scoring (POST /api/score): each call compiles or reuses a plan and scores. */
+  score: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { register: 5, login: 10, reset: 3 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { register: 5, login: 10, reset: 3, score: 120 };
 
 export interface AppDeps {
   ctx: ServiceContext;
   cookieSecure: boolean;
   rateLimits: RateLimits;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The service context for this request (carries its request id into audit events). */
+    ctx: ServiceContext;
+  }
 }

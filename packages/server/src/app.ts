@@ -1,18 +1,22 @@
 // The HTTP application: plugins, routes and the one error boundary. No listening here (tests inject).
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './app-deps.ts';
-import type { ServiceContext } from './context.ts';
+import { forRequest, type ServiceContext } from './context.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { API_TAGS } from './openapi.ts';
+import { hostileInputPlugin } from './plugins/hostile-input.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
 import { referenceRoutes } from './routes/reference-routes.ts';
@@ -23,10 +27,13 @@ import { webRoutes } from './routes/web-routes.ts';
 export interface AppOptions {
   ctx: ServiceContext;
   logLevel?: string;
+  /** Cookies with Secure; defaults to whether ctx.publicUrl is https. */
   cookieSecure?: boolean;
   rateLimits?: Partial<RateLimits>;
   /** Directory of the built browser app (default packages/web/dist). */
   webDist?: string;
+  /** Told while the server drains on SIGTERM: new requests get 503. */
+  isDraining?: () => boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -36,14 +43,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
   });
+  const https = options.ctx.publicUrl.startsWith('https:');
   const deps: AppDeps = {
     ctx: options.ctx,
-    cookieSecure: options.cookieSecure ?? false,
+    cookieSecure: options.cookieSecure ?? https,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+  app.addHook('onRequest', async (request, reply) => {
+    if (options.isDraining?.()) return sendError(reply, 'SHUTTING_DOWN');
+    request.ctx = forRequest(deps.ctx, request.id);
+  });
+  await app.register(helmet, {
+    // No inline script anywhere (the browser app, the model and verification pages, the API docs).
+    // Inline styles stay allowed: antd and ECharts set them at run time.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
   const hasWeb = await webRoutes(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the browser app get its index.html; the API answers 404 in JSON.
@@ -57,10 +92,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } }) });
   await app.register(swagger, {
     openapi: {
       info: { title: '智能制造能力成熟度评估平台 API', description: 'CMMM assessment platform API. Errors: { error: { code, message, issues? } }.', version: '0.1.0' },
+      servers: [{ url: options.ctx.publicUrl, description: '本平台 · this platform' }],
+      tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
   });
@@ -68,14 +104,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => {
-    sessionPlugin(scope, { db: deps.ctx.db, now: deps.ctx.now, cookieSecure: deps.cookieSecure });
+    rateLimitPlugin(scope, deps.ctx);
+    sessionPlugin(scope, deps.ctx);
+    hostileInputPlugin(scope);
+    healthRoutes(scope);
     modelRoutes(scope, deps);
     authRoutes(scope, deps);
-    enterpriseRoutes(scope, deps);
-    referenceRoutes(scope, deps);
-    adminRoutes(scope, deps);
-    selfDiagnosisRoutes(scope, deps);
-    verifyRoutes(scope, deps);
+    enterpriseRoutes(scope);
+    referenceRoutes(scope);
+    adminRoutes(scope);
+    selfDiagnosisRoutes(scope);
+    verifyRoutes(scope);
     pageRoutes(scope);
   });
   return app;

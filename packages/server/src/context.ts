@@ -1,20 +1,91 @@
-// What every service gets: the database, the clock, the SMS sender and a logger.
+// What every service gets: the repositories (bound to the database or the transaction under way),
+// the clock, the request id, SMS, the report renderer, the process's bounded caches and a logger.
+// Services never see the database handle itself: everything they read or write goes through
+// `repos`, and `transaction()` gives them the same context bound to one transaction.
 import type { Database } from '@cmmm/db';
+import type { ReportView } from '@cmmm/report';
+import { createCaches, type Caches } from './caches.ts';
 import type { Db } from './repositories/db-types.ts';
+import { bindRepositories, type Repositories } from './repositories/index.ts';
 import { outboxSmsSender, type SmsSender } from './sms.ts';
 
-export interface ServiceContext {
-  db: Db;
-  /** Whether transactions may run concurrently (a PostgreSQL server; the embedded one runs one at a time). */
-  concurrentDb: boolean;
-  now: () => Date;
-  sms: SmsSender;
-  log: { info: (obj: object, msg?: string) => void; warn: (obj: object, msg?: string) => void };
+export interface Log {
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
 }
 
-type Log = ServiceContext['log'];
+/** Renders a report view to PDF bytes (a worker-thread pool in the server). */
+export interface ReportRenderer {
+  render(view: ReportView): Promise<Buffer>;
+}
 
-/** The context over an open database, with the development SMS outbox. */
-export function serviceContext(database: Database, log: Log, now: () => Date = () => new Date()): ServiceContext {
-  return { db: database.db, concurrentDb: database.kind === 'postgres', now, sms: outboxSmsSender(log), log };
+export interface ServiceContext {
+  repos: Repositories;
+  /** Runs `work` in one transaction; inside one already, joins it. */
+  transaction<T>(work: (tx: ServiceContext) => Promise<T>): Promise<T>;
+  /** Whether transactions may run concurrently (a PostgreSQL server; the embedded one runs one at a time,
+   *  in this process only — which is what lets `caches` hold what only this process can change). */
+  concurrentDb: boolean;
+  now: () => Date;
+  /** The HTTP request being served (audit events carry it); null for the CLI and start-up. */
+  requestId: string | null;
+  /** Where users reach the platform (links and QR codes in reports), e.g. https://cmmm.example.cn. */
+  publicUrl: string;
+  sms: SmsSender;
+  reports: ReportRenderer;
+  caches: Caches;
+  log: Log;
+}
+
+export interface ContextOptions {
+  now?: () => Date;
+  publicUrl?: string;
+  sms?: SmsSender;
+  reports?: ReportRenderer;
+}
+
+type Fields = Omit<ServiceContext, 'repos' | 'transaction'>;
+/** The database handle behind each context: services never see it. */
+const handles = new WeakMap<ServiceContext, { db: Db; inTransaction: boolean }>();
+
+/** The context over an open database. */
+export function serviceContext(database: Database, log: Log, options: ContextOptions = {}): ServiceContext {
+  const fields: Fields = {
+    concurrentDb: database.kind === 'postgres',
+    now: options.now ?? (() => new Date()),
+    requestId: null,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    sms: options.sms ?? outboxSmsSender(log),
+    reports: options.reports ?? inThreadRenderer(),
+    caches: createCaches(database.kind === 'embedded'),
+    log,
+  };
+  return make(fields, database.db, false, bindRepositories(database.db));
+}
+
+function make(fields: Fields, db: Db, inTransaction: boolean, repos: Repositories): ServiceContext {
+  const ctx: ServiceContext = {
+    ...fields,
+    repos,
+    transaction: (work) =>
+      inTransaction ? work(ctx) : db.transaction().execute((trx) => work(make(fields, trx, true, bindRepositories(trx)))),
+  };
+  handles.set(ctx, { db, inTransaction });
+  return ctx;
+}
+
+function fieldsOf(ctx: ServiceContext): Fields {
+  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log } = ctx;
+  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log };
+}
+
+/** The same context for one HTTP request. */
+export function forRequest(ctx: ServiceContext, requestId: string): ServiceContext {
+  const { db, inTransaction } = handles.get(ctx)!;
+  return make({ ...fieldsOf(ctx), requestId }, db, inTransaction, ctx.repos);
+}
+
+/** Renders in this thread: the CLI and tests; the server uses its worker pool. */
+function inThreadRenderer(): ReportRenderer {
+  return { render: async (view) => (await import('@cmmm/report')).renderReportPdf(view) };
 }

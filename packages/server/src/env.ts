@@ -8,11 +8,17 @@ export interface Env {
   readonly dataDir: string;
   /** Any PostgreSQL server instead of the embedded database. */
   readonly databaseUrl: string | undefined;
-  /** Send cookies with Secure (set behind HTTPS). */
+  /** Where users reach the platform: links and QR codes in reports, cookies Secure when https. */
+  readonly publicUrl: string;
+  /** Send cookies with Secure (default: whether PUBLIC_URL is https). */
   readonly cookieSecure: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Where SMS go: the outbox table (development default) — a gateway plugs in behind SmsSender. */
   readonly smsMode: 'outbox';
+  /** Worker threads rendering report PDFs (default: the machine's cores). */
+  readonly reportThreads: number | undefined;
+  /** NODE_ENV=test silences the logs of a server started by the tests. */
+  readonly quiet: boolean;
 }
 
 export class EnvError extends Error {
@@ -22,6 +28,7 @@ export class EnvError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+const flag = (value: string | undefined): boolean | undefined => (value === undefined || value === '' ? undefined : value === 'true' || value === '1');
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const problems: string[] = [];
@@ -32,11 +39,28 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!host.trim()) problems.push('HOST 不能为空');
   const databaseUrl = source.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const publicUrl = (source.PUBLIC_URL?.trim() || `http://${shownHost}:${port}`).replace(/\/+$/, '');
+  if (source.PUBLIC_URL?.trim() && !/^https?:\/\/[^/?#\s]+$/.test(publicUrl)) problems.push(`PUBLIC_URL 须为 http:// 或 https:// 开头的站点地址（不含路径），收到「${publicUrl}」`);
   const logLevel = (source.LOG_LEVEL ?? 'info') as Env['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL 须为 ${LOG_LEVELS.join('、')} 之一`);
-  const cookieSecure = source.COOKIE_SECURE === 'true' || source.COOKIE_SECURE === '1';
+  const cookieSecure = flag(source.COOKIE_SECURE) ?? publicUrl.startsWith('https:');
   const smsMode = (source.SMS_MODE ?? 'outbox') as Env['smsMode'];
   if (smsMode !== 'outbox') problems.push('SMS_MODE 目前只支持 outbox');
+  const threadsText = source.REPORT_THREADS?.trim();
+  const reportThreads = threadsText ? Number(threadsText) : undefined;
+  if (threadsText && (!/^\d+$/.test(threadsText) || reportThreads! < 1 || reportThreads! > 64)) problems.push(`REPORT_THREADS 须为 1–64 的整数，收到「${threadsText}」`);
   if (problems.length) throw new EnvError(problems);
-  return Object.freeze({ port, host, dataDir: resolve(source.DATA_DIR ?? 'data'), databaseUrl, cookieSecure, logLevel, smsMode });
+  return Object.freeze({
+    port,
+    host,
+    dataDir: resolve(source.DATA_DIR ?? 'data'),
+    databaseUrl,
+    publicUrl,
+    cookieSecure,
+    logLevel,
+    smsMode,
+    reportThreads,
+    quiet: source.NODE_ENV === 'test',
+  });
 }

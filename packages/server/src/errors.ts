@@ -1,5 +1,6 @@
 // The one error boundary: stable codes → HTTP status and { error: { code, message, issues? } }.
 import { ERRORS, isErrorCode, type ErrorBody, type ErrorCode } from '@cmmm/contract';
+import { isDatabaseUnavailable } from '@cmmm/db';
 import type { Issue } from '@cmmm/model';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -44,6 +45,11 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   if (error.statusCode === 429) return sendError(reply, 'RATE_LIMITED');
   if (error.statusCode && error.statusCode < 500) {
     return sendError(reply, 'BAD_REQUEST', `${ERRORS.BAD_REQUEST.zh}：${error.message}`);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a defect: say so, and the client retries (nothing acknowledged was lost).
+    request.log.warn({ err: { message: error.message } }, 'database unavailable');
+    return reply.header('retry-after', '5').status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: ERRORS.DATABASE_UNAVAILABLE.zh } } satisfies ErrorBody);
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(reply, 'INTERNAL');

@@ -1,10 +1,18 @@
 // `npm start`: configuration → database (embedded by default) → migrations → first-start setup →
 // listen → print the URL (and, on an empty database, the platform admin's one-time credentials).
+// SIGTERM/SIGINT drain: stop accepting, finish the requests under way, close the report workers
+// and the database, exit 0.
 import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } from '@cmmm/db';
+import { createRenderPool } from '@cmmm/report';
 import { buildApp } from './app.ts';
+import { serviceContext, type Log } from './context.ts';
 import { EnvError, readEnv, type Env } from './env.ts';
-import { bootstrapPlatform } from './services/bootstrap-platform.ts';
-import { serviceContext } from './context.ts';
+import { bootstrapPlatform } from './services/platform/bootstrap-platform.ts';
+import { removeExpiredState } from './services/platform/remove-expired-state.ts';
+
+/** Give the requests under way this long to finish on shutdown. */
+const DRAIN_MS = 25_000;
+const HOUSEKEEPING_MS = 10 * 60_000;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -20,28 +28,31 @@ export async function main(): Promise<void> {
     throw err;
   }
 
+  const logLevel = env.quiet ? 'silent' : env.logLevel;
+  // The app's logger exists once the app is built; until then (and for the pool) write to stderr.
+  let log: Log = { info: () => {}, warn: (obj, msg) => process.stderr.write(`${msg ?? ''} ${JSON.stringify(obj)}\n`) };
+  const proxyLog: Log = { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) };
+
   let database: Database;
   try {
-    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, onError: (err) => proxyLog.warn({ err: { message: err.message } }, 'database connection error') });
     await migrateToLatest(database.db);
   } catch (err) {
     if (err instanceof DatabaseLockedError) fail(err.message);
     fail(`无法打开数据库 (cannot open the database)：${(err as Error).message}`);
   }
 
-  const logLevel = process.env.NODE_ENV === 'test' ? 'silent' : env.logLevel;
-  const log = {
-    info: (obj: object, msg?: string) => app.log.info(obj, msg),
-    warn: (obj: object, msg?: string) => app.log.warn(obj, msg),
-  };
-  const ctx = serviceContext(database, log);
-  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure });
+  const reports = createRenderPool({ threads: env.reportThreads });
+  let draining = false;
+  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports });
+  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, isDraining: () => draining });
+  log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
 
   try {
     await app.listen({ port: env.port, host: env.host });
   } catch (err) {
-    await database.close();
+    await Promise.allSettled([reports.close(), database.close()]);
     const code = (err as NodeJS.ErrnoException).code;
     fail(`无法启动服务器：${code === 'EADDRINUSE' ? `端口 ${env.port} 已被占用（设置 PORT 换一个端口）` : (err as Error).message}`);
   }
@@ -57,7 +68,25 @@ export async function main(): Promise<void> {
         `  用户名 username: ${setup.admin.username}\n  一次性密码 one-time password: ${setup.admin.password}\n`,
     );
   }
-  const stop = () => void app.close().then(() => database.close()).then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+
+  const housekeeping = setInterval(() => {
+    removeExpiredState(ctx).catch((err: Error) => log.warn({ err: { message: err.message } }, 'housekeeping failed'));
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
+  const stop = (signal: string) => {
+    if (draining) return;
+    draining = true;
+    log.info({ signal }, 'draining: no new requests; finishing those under way');
+    clearInterval(housekeeping);
+    const forced = setTimeout(() => process.exit(1), DRAIN_MS);
+    forced.unref();
+    void app
+      .close()
+      .then(() => reports.close())
+      .then(() => database.close())
+      .then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }

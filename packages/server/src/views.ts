@@ -1,6 +1,6 @@
 // Rows → the views of the contract.
-import type { EnterpriseView } from '@cmmm/contract';
-import type { EnterpriseRow } from '@cmmm/db';
+import type { AccountView, EnterpriseView, SubPlatformView } from '@cmmm/contract';
+import type { AccountRow, EnterpriseRow, SubPlatformRow } from '@cmmm/db';
 import { findIndustry, regionPath, subPlatformsFor } from '@cmmm/reference';
 
 export function enterpriseView(row: EnterpriseRow): EnterpriseView {
@@ -23,3 +23,33 @@ export function enterpriseView(row: EnterpriseRow): EnterpriseView {
     createdAt: row.created_at.toISOString(),
   };
 }
+
+/** Where the authorization rules look an enterprise up. */
+export const enterpriseScope = (row: Pick<EnterpriseRow, 'id' | 'region_code' | 'sub_platform_code'>) => ({
+  id: row.id,
+  regionCode: row.region_code,
+  subPlatformCode: row.sub_platform_code,
+});
+
+export function accountView(row: AccountRow, now: Date): AccountView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    mobile: row.mobile,
+    role: row.role,
+    enterpriseId: row.enterprise_id,
+    regionCode: row.region_code,
+    mustChangePassword: row.must_change_password,
+    locked: !!row.locked_until && row.locked_until > now,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export const subPlatformView = (row: SubPlatformRow): SubPlatformView => ({
+  code: row.code,
+  name: row.name,
+  shortName: row.short_name,
+  themeColor: row.theme_color,
+  logoSvg: row.logo_svg,
+});

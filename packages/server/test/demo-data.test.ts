@@ -1,7 +1,7 @@
 // 演示数据: seeded with a realistic level distribution, cleared without touching anything else.
 import { assess } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
-import { clearDemoData, seedDemoData } from '../src/services/demo-data.ts';
+import { clearDemoData, seedDemoData } from '../src/services/platform/demo-data.ts';
 import { registeredClient, testDatabases, usePlatform } from './harness.ts';
 
 describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
@@ -11,12 +11,12 @@ describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
     const real = await registeredClient(p);
     const outcome = await seedDemoData(p.ctx, { enterprises: 120, seed: 7 });
     expect(outcome.enterprises).toBe(120);
-    const rows = await p.ctx.db.selectFrom('enterprise').selectAll().where('is_demo', '=', true).execute();
+    const rows = await p.db.selectFrom('enterprise').selectAll().where('is_demo', '=', true).execute();
     expect(rows).toHaveLength(120);
     expect(rows.every((r) => r.name.startsWith('演示数据'))).toBe(true);
     expect(new Set(rows.map((r) => r.industry_code)).size).toBeGreaterThan(5);
     expect(new Set(rows.map((r) => r.region_code)).size).toBeGreaterThan(5);
-    const assessments = await p.ctx.db.selectFrom('assessment').selectAll().where('is_demo', '=', true).execute();
+    const assessments = await p.db.selectFrom('assessment').selectAll().where('is_demo', '=', true).execute();
     expect(assessments).toHaveLength(120);
     expect(assessments.every((a) => a.status === 'completed' && a.level !== null && a.total_score !== null)).toBe(true);
     const atMostOne = assessments.filter((a) => a.level! <= 1).length / assessments.length;
@@ -25,15 +25,15 @@ describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
     expect(assessments.some((a) => a.level! >= 4)).toBe(true);
     // stored answers re-score to the stored level
     const one = assessments[0]!;
-    const answers = await p.ctx.db.selectFrom('assessment_answer').select(['requirement_id', 'grade']).where('assessment_id', '=', one.id).execute();
+    const answers = await p.db.selectFrom('assessment_answer').select(['requirement_id', 'grade']).where('assessment_id', '=', one.id).execute();
     expect(answers.length).toBe(99 * Math.min(5, one.level! + 1));
     const rescored = assess({ enterpriseType: one.enterprise_type, answers: Object.fromEntries(answers.map((a) => [a.requirement_id, a.grade])) });
     expect(rescored.ok && [rescored.value.level, rescored.value.totalScore]).toEqual([one.level, one.total_score]);
 
     const cleared = await clearDemoData(p.ctx);
     expect(cleared).toEqual({ enterprises: 120, accounts: 120 });
-    expect(await p.ctx.db.selectFrom('assessment').selectAll().execute()).toHaveLength(0);
-    const left = await p.ctx.db.selectFrom('enterprise').select('id').execute();
+    expect(await p.db.selectFrom('assessment').selectAll().execute()).toHaveLength(0);
+    const left = await p.db.selectFrom('enterprise').select('id').execute();
     expect(left.map((r) => r.id)).toEqual([real.enterpriseId]); // nothing else touched
   });
 });

@@ -1,7 +1,10 @@
 // The per-diagnosis lock of the embedded database: tasks of one diagnosis run one after another, in
 // arrival order, a failure does not block the next; tasks of different diagnoses do not wait.
 import { describe, expect, it } from 'vitest';
-import { forgetState, knownState, rememberState, underDiagnosisLock } from '../src/services/self-diagnosis/diagnosis-gate.ts';
+import { DiagnosisGate } from '../src/services/self-diagnosis/diagnosis-gate.ts';
+
+const gate = new DiagnosisGate(100);
+const underDiagnosisLock = <T>(id: string, task: () => Promise<T>) => gate.run(id, task);
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,9 +38,15 @@ describe('underDiagnosisLock', () => {
 
 describe('the known state', () => {
   it('is remembered until forgotten', () => {
-    rememberState('d', { status: 'answering', current_level: 2 });
-    expect(knownState('d')).toEqual({ status: 'answering', current_level: 2 });
-    forgetState('d');
-    expect(knownState('d')).toBeUndefined();
+    gate.rememberState('d', { status: 'answering', current_level: 2 });
+    expect(gate.knownState('d')).toEqual({ status: 'answering', current_level: 2 });
+    gate.forgetState('d');
+    expect(gate.knownState('d')).toBeUndefined();
+  });
+
+  it('is bounded', () => {
+    const small = new DiagnosisGate(2);
+    for (const id of ['e', 'f', 'g']) small.rememberState(id, { status: 'answering', current_level: 1 });
+    expect([small.knownState('e'), small.knownState('g')?.current_level]).toEqual([undefined, 1]);
   });
 });

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import type { ServiceContext } from '../src/context.ts';
-import { bootstrapPlatform } from '../src/services/bootstrap-platform.ts';
+import { bootstrapPlatform } from '../src/services/platform/bootstrap-platform.ts';
 import { serviceContext } from '../src/context.ts';
 
 export { testDatabases } from '../../db/test/databases.ts';
@@ -17,6 +17,8 @@ export interface TestPlatform {
   base: string;
   app: FastifyInstance;
   ctx: ServiceContext;
+  /** The database itself, for assertions on what was stored. */
+  db: Database['db'];
   clock: { now: Date; advance(ms: number): void };
   admin: { username: string; password: string };
   close(): Promise<void>;
@@ -32,12 +34,12 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx = serviceContext(database, quiet, () => clock.now);
+  const ctx = serviceContext(database, quiet, { now: () => clock.now });
   const setup = await bootstrapPlatform(ctx);
-  const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000 }, ...options });
+  const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000, score: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return { base, app, ctx, clock, admin: setup.admin!, close: () => app.close() };
+  return { base, app, ctx, db: database.db, clock, admin: setup.admin!, close: () => app.close() };
 }
 
 /**

@@ -4,7 +4,7 @@ import { assess, compilePlan, evaluateLevel, readAnswers, requireEdition, type G
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { seedDemoData } from '../src/services/demo-data.ts';
+import { seedDemoData } from '../src/services/platform/demo-data.ts';
 import { monthWindow } from '../src/services/self-diagnosis/quota.ts';
 import { percentileAmong } from '../src/services/self-diagnosis/self-diagnosis-result.ts';
 import { Client, registeredClient, staffClient, testDatabases, usePlatform } from './harness.ts';

@@ -1,21 +1,23 @@
 // (d) The platform admin: one-time password → forced change → create an assessor → recolour a sub-platform.
-import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, adminOneTimePassword, screenshot, uniqueSuffix } from './helpers.ts';
+import { expect, test } from './fixtures.ts';
+import { ADMIN_PASSWORD, screenshot, uniqueSuffix } from './helpers.ts';
 
-test('platform admin changes the one-time password, creates an assessor and recolours a sub-platform', async ({ page }) => {
+test('platform admin changes the one-time password, creates an assessor and recolours a sub-platform', async ({ page, platform }) => {
+  const oneTimePassword = platform.admin.password;
   await page.goto('/login');
   await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(adminOneTimePassword());
+  await page.getByLabel('密码').fill(oneTimePassword);
   await page.getByRole('button', { name: '登录' }).click();
 
   await expect(page).toHaveURL(/\/account\/password$/);
   await expect(page.getByText('您正在使用一次性密码，请先设置新密码')).toBeVisible();
-  await page.getByLabel('当前密码').fill(adminOneTimePassword());
+  await page.getByLabel('当前密码').fill(oneTimePassword);
   await page.getByLabel('新密码', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByLabel('确认新密码').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: '修改密码' }).click();
 
   await expect(page).toHaveURL(/\/admin$/);
+  platform.admin.password = ADMIN_PASSWORD;
   await expect(page.getByRole('tab', { name: '账户管理' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'admin', exact: true })).toBeVisible();
   await screenshot(page, 'admin-accounts-desktop');

@@ -1,5 +1,6 @@
 // (a) A new enterprise registers through the form in Chinese; (b) a duplicate credit code.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { newEnterprise, pickCascader, screenshot, withWrongCheck, type TestEnterprise } from './helpers.ts';
 
 async function fillAccount(page: Page, e: TestEnterprise) {

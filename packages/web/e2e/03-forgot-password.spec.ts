@@ -1,14 +1,14 @@
 // (c) 忘记密码 by mobile: the code comes from the development SMS outbox (read as the admin, through the API).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { adminApi, newEnterprise, registerByApi, screenshot } from './helpers.ts';
 
 interface Outbox {
   messages: { mobile: string; body: string; createdAt: string }[];
 }
 
-test('a user resets the password with the code sent to the registered mobile', async ({ page }) => {
+test('a user resets the password with the code sent to the registered mobile', async ({ page, platform }) => {
   const e = newEnterprise();
-  await registerByApi(e);
+  await registerByApi(platform, e);
 
   await page.goto('/login');
   await page.getByRole('link', { name: '忘记密码' }).click();
@@ -18,7 +18,7 @@ test('a user resets the password with the code sent to the registered mobile', a
   const masked = `${e.mobile.slice(0, 3)}****${e.mobile.slice(-4)}`;
   await expect(page.getByTestId('code-sent')).toContainText(`验证码已发送至 ${masked}`);
 
-  const admin = await adminApi();
+  const admin = await adminApi(platform);
   const outbox = (await admin.get('/api/admin/sms-outbox')) as Outbox;
   const body = outbox.messages.find((m) => m.mobile === e.mobile)?.body ?? '';
   const code = /(\d{6})/.exec(body)?.[1];

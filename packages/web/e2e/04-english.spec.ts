@@ -1,5 +1,5 @@
 // (e) The language switch: English everywhere on home and login, remembered across pages.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { chineseUiText, screenshot } from './helpers.ts';
 
 test('English shows no Chinese UI strings on the home and login pages', async ({ page }) => {

@@ -1,5 +1,6 @@
 // (f) Keyboard only: the register form is filled and submitted with Tab, typing, arrows and Enter.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { newEnterprise } from './helpers.ts';
 
 /** Tabs until the focused element has the given accessible label (at most 40 steps). */

@@ -1,5 +1,5 @@
 // Screenshots of the main pages at desktop (1280×800) and phone (390×844) sizes, for a human look.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { screenshot } from './helpers.ts';
 
 const sizes = [

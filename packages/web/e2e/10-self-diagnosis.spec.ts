@@ -2,8 +2,9 @@
 // 二级 opens after 3 s → 二级 not reached → result; a reload (and an answer made offline) loses nothing;
 // 继续自诊断 resumes; the fourth self-diagnosis of the month is refused.
 import { assess } from '@cmmm/model';
-import { expect, test, type Page } from '@playwright/test';
-import { chineseUiText, newEnterprise, registerByApi, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chartsSettled, chineseUiText, login, newEnterprise, registerByApi, resize, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
 
 type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
 const GRADE_NAME: Record<Grade, string> = { FI: '全部满足', LI: '大部分满足', PI: '部分满足', NI: '不满足', NA: '企业不涉及此题目' };
@@ -16,14 +17,6 @@ let enterprise: TestEnterprise | undefined;
 let diagnosisId = '';
 const answers: Record<string, Grade> = {};
 
-async function login(page: Page, e: TestEnterprise) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(e.username);
-  await page.getByLabel('密码').fill(e.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/enterprise$/);
-}
-
 /** Full-page screenshot from the top (the sticky header stays where it belongs). */
 async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -31,14 +24,12 @@ async function shot(page: Page, name: string) {
 }
 
 async function phoneShot(page: Page, name: string) {
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(300);
+  await resize(page, PHONE);
   await shot(page, `${name}-phone`);
   await page.screenshot({ path: `${SCREENS_DIR}/${name}-phone-top.png` });
   const noHorizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(noHorizontalScroll, `${name} scrolls sideways on a phone`).toBe(true);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(200);
+  await resize(page, DESKTOP);
 }
 
 const questions = (page: Page) => page.locator('fieldset[data-testid^="question-"]');
@@ -67,10 +58,10 @@ async function openSubdomain(page: Page, id: string) {
   await expect(questions(page).first()).toHaveAttribute('data-testid', new RegExp(`^question-${id.replace('-', '\\-')}\\.`));
 }
 
-test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result matches the engine', async ({ page }) => {
+test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result matches the engine', async ({ page, platform }) => {
   test.setTimeout(300_000);
   enterprise = newEnterprise();
-  await registerByApi(enterprise);
+  await registerByApi(platform, enterprise);
   await login(page, enterprise);
 
   // 平台主页 → 企业自诊断
@@ -245,7 +236,7 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   // 北京市海淀区 has no policy tied to 一级 or 二级: the page says so.
   await expect(page.getByTestId('policies-none')).toHaveText('本企业注册地区暂无与当前等级或下一等级挂钩的政策。');
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(600); // the charts' entry animation
+  await chartsSettled(page, 2); // the radar and the bars, their entry animation over
   await shot(page, 'sd-result-desktop');
   await phoneShot(page, 'sd-result');
 

@@ -1,10 +1,11 @@
 // 查看报告 and the exports (seed 001 §1.7), the improvement roadmap and the policies of the region on the
 // result page. An enterprise in 江苏省江阴市 (policy-11 rewards 二级 there) completes a self-diagnosis through
 // the API (一级 reached, 二级 not); the page then downloads the PDF (read back with pdftotext), Excel and JSON.
-import { expect, test, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { newEnterprise, registerByApi, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
+import { expect, test } from './fixtures.ts';
+import { chartsSettled, login, newEnterprise, registerByApi, resize, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
 
 const JIANGYIN = '320281';
 const PHONE = { width: 390, height: 844 };
@@ -14,14 +15,6 @@ test.describe.configure({ mode: 'serial' });
 test.use({ actionTimeout: 15_000 });
 let enterprise: TestEnterprise | undefined;
 let diagnosisId = '';
-
-async function login(page: Page, e: TestEnterprise) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(e.username);
-  await page.getByLabel('密码').fill(e.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/enterprise$/);
-}
 
 /** 新建 → 调查问卷 → 一级 all 全部满足 → 二级 all 不满足, through the API with the page's cookies. */
 async function completeByApi(page: Page): Promise<string> {
@@ -65,10 +58,10 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-test('the result page shows the roadmap and the policies, and downloads the report and the exports', async ({ page }) => {
+test('the result page shows the roadmap and the policies, and downloads the report and the exports', async ({ page, platform }) => {
   test.setTimeout(180_000);
   enterprise = newEnterprise();
-  await registerByApi(enterprise, JIANGYIN);
+  await registerByApi(platform, enterprise, JIANGYIN);
   await login(page, enterprise);
   diagnosisId = await completeByApi(page);
 
@@ -117,13 +110,12 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await expect(policies.getByTestId('policies-none')).toHaveCount(0);
 
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(600); // the charts' entry animation
+  await chartsSettled(page, 2); // the radar and the bars, their entry animation over
   await shot(page, 'sd-report-result-desktop');
   await page.getByTestId('report-section').screenshot({ path: `${SCREENS_DIR}/sd-report-actions-desktop.png` });
   await roadmap.screenshot({ path: `${SCREENS_DIR}/sd-report-roadmap-desktop.png` });
   await policies.screenshot({ path: `${SCREENS_DIR}/sd-report-policies-desktop.png` });
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(300);
+  await resize(page, PHONE);
   // On a phone the policies are a list of cards (the table would hide 适用于 off screen).
   await expect(policies.getByTestId('policies-list').getByRole('listitem').filter({ hasText: '江苏省江阴市' })).toContainText('下一等级（二级）');
   await shot(page, 'sd-report-result-phone');
@@ -132,7 +124,7 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await policies.screenshot({ path: `${SCREENS_DIR}/sd-report-policies-phone.png` });
   const noHorizontalScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(noHorizontalScroll, 'the result page scrolls sideways on a phone').toBe(true);
-  await page.setViewportSize(DESKTOP);
+  await resize(page, DESKTOP);
 
   // 查看报告: the PDF, with the enterprise and its level in it.
   const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-section').getByRole('link', { name: /查看报告/ }).click()]);

@@ -1,16 +1,11 @@
-// Shared by the specs: the server's address and admin password, test data, API calls with CSRF.
+// Shared by the specs: test data, API calls with CSRF, the admin's login, waits for the page to settle.
 import { creditCodeCheckCharacter, CREDIT_CODE_CHARSET } from '@cmmm/reference/credit-code';
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Platform } from './fixtures.ts';
 
-export const baseURL = (): string => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (global-setup.ts)');
-  return url;
-};
-export const adminOneTimePassword = (): string => process.env.E2E_ADMIN_PASSWORD ?? '';
-/** The admin's password after the forced change (01-admin.spec.ts sets it first). */
+/** The admin's password once the one-time one is changed (01-admin.spec.ts through the page, adminApi otherwise). */
 export const ADMIN_PASSWORD = 'Admin-e2e-2025';
 export const SCREENS_DIR = resolve(import.meta.dirname, '../test-results/screens');
 
@@ -34,8 +29,8 @@ export function newMobile(): string {
 }
 
 /** An API client that keeps cookies and sends the CSRF header. */
-export async function apiClient(): Promise<{ context: APIRequestContext; post: (path: string, body: unknown) => Promise<{ status: number; body: unknown }>; get: (path: string) => Promise<unknown> }> {
-  const context = await playwrightRequest.newContext({ baseURL: baseURL() });
+export async function apiClient(platform: Platform): Promise<{ context: APIRequestContext; post: (path: string, body: unknown) => Promise<{ status: number; body: unknown }>; get: (path: string) => Promise<unknown> }> {
+  const context = await playwrightRequest.newContext({ baseURL: platform.baseURL });
   const csrf = async () => (await context.storageState()).cookies.find((c) => c.name === 'cmmm_csrf')?.value ?? '';
   await context.get('/api/session');
   return {
@@ -49,15 +44,16 @@ export async function apiClient(): Promise<{ context: APIRequestContext; post: (
   };
 }
 
-/** Logs the platform admin in through the API, changing the one-time password first if needed. */
-export async function adminApi() {
-  const client = await apiClient();
-  let login = await client.post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
-  if (login.status !== 200) {
-    login = await client.post('/api/auth/login', { username: 'admin', password: adminOneTimePassword() });
-    expect(login.status).toBe(200);
-    const change = await client.post('/api/auth/password', { currentPassword: adminOneTimePassword(), newPassword: ADMIN_PASSWORD });
-    expect(change.status).toBe(204);
+/** Logs the platform admin in through the API; on the one-time password, changes it first. */
+export async function adminApi(platform: Platform) {
+  const client = await apiClient(platform);
+  const { admin } = platform;
+  const login = await client.post('/api/auth/login', { username: admin.username, password: admin.password });
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  if ((login.body as { account?: { mustChangePassword?: boolean } }).account?.mustChangePassword) {
+    const change = await client.post('/api/auth/password', { currentPassword: admin.password, newPassword: ADMIN_PASSWORD });
+    expect(change.status, JSON.stringify(change.body)).toBe(204);
+    admin.password = ADMIN_PASSWORD;
   }
   return client;
 }
@@ -76,8 +72,8 @@ export function newEnterprise(): TestEnterprise {
 }
 
 /** Registers through the API (for specs that need an existing enterprise), by default in 北京市海淀区. */
-export async function registerByApi(enterprise: TestEnterprise, regionCode = '110108'): Promise<void> {
-  const client = await apiClient();
+export async function registerByApi(platform: Platform, enterprise: TestEnterprise, regionCode = '110108'): Promise<void> {
+  const client = await apiClient(platform);
   const answer = await client.post('/api/auth/register', {
     account: { username: enterprise.username, password: enterprise.password, mobile: enterprise.mobile },
     enterprise: {
@@ -128,4 +124,48 @@ export async function chineseUiText(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+/** Logs an enterprise user in through the login page. */
+export async function login(page: Page, e: TestEnterprise): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(e.username);
+  await page.getByLabel('密码').fill(e.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/enterprise$/);
+}
+
+/** Below antd's lg breakpoint the header swaps its navigation for a menu button. */
+const LG = 992;
+
+/**
+ * Sets the viewport, then waits until the page has laid itself out for it (the header shows the
+ * navigation that belongs to the width: antd's breakpoints re-render every responsive part at once)
+ * and its charts are drawn again and still.
+ */
+export async function resize(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  await expect(page.locator('header.app-header nav.app-nav')).toHaveCount(viewport.width < LG ? 0 : 1);
+  await chartsSettled(page);
+}
+
+/**
+ * Waits until every chart canvas (echarts, see components/Chart.tsx) is drawn and no longer changes
+ * over a few animation frames: its entry animation (or a redraw after a resize) is over. `atLeast`:
+ * the number of charts the page must have.
+ */
+export async function chartsSettled(page: Page, atLeast = 0): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (atLeast) => {
+          const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid$="-chart"] canvas')];
+          const blank = (c: HTMLCanvasElement) => Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).toDataURL();
+          const before = canvases.map((c) => c.toDataURL());
+          for (let frame = 0; frame < 5; frame++) await new Promise(requestAnimationFrame);
+          return canvases.length >= atLeast && canvases.every((c, i) => before[i] !== blank(c) && before[i] === c.toDataURL());
+        }, atLeast),
+      { message: 'the charts are still drawing' },
+    )
+    .toBe(true);
 }

@@ -1,12 +1,15 @@
 // The HTTP API client: JSON in and out, the CSRF header on every state-changing request, and
 // error bodies turned into ApiError. Types come from @cmmm/contract (type-only: no zod in the bundle).
-import type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract/schemas';
+import type { AccountView, EnterpriseType, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract/schemas';
+import type { Edition } from '@cmmm/contract/edition';
 import type { ErrorBody } from '@cmmm/contract/errors';
+import type { ScoreResult } from '@cmmm/contract/score-result';
 import type { IndustryMajor, IndustryMiddle } from '@cmmm/reference/industries';
 import type { RegionNode } from '@cmmm/reference/regions';
-import type { PlausibilityWarning, ScoreResult, Edition } from '@cmmm/model';
 import type {
+  Grade,
   peerPositionSchema,
+  PlausibilityWarning,
   Quota,
   requirementNoteSchema,
   SelfDiagnosis,
@@ -18,11 +21,9 @@ import type { z } from 'zod';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 
 export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
-export type { Edition, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
+export type { Edition, EnterpriseType, Grade, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
 
 // 企业自诊断
-export type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
-export type EnterpriseType = 'process' | 'discrete';
 export type SubmitLevelResult = z.infer<typeof submitLevelResultSchema>;
 export type PeerPosition = z.infer<typeof peerPositionSchema>;
 export type RequirementNote = z.infer<typeof requirementNoteSchema>;

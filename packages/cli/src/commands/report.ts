@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { policiesFor, roadmapFor } from '@cmmm/advice';
 import { assess, requireEdition, type Grade, type Issue } from '@cmmm/model';
 import { buildReportView, renderReportPdf, type EnterpriseInfo, type ReportLanguage } from '@cmmm/report';
 import { CliError, EXIT, usageError } from '../cli-error.ts';
@@ -42,8 +43,8 @@ export function parseReportArgs(args: readonly string[]): ReportArgs {
 
 const ENTERPRISE_FIELDS = ['name', 'creditCode', 'industryName', 'regionPath', 'regionCode'] as const;
 
-/** Enterprise details from the optional JSON file; every missing field reads 未提供 in the report. */
-function readEnterprise(source: string | undefined): Omit<EnterpriseInfo, 'enterpriseType'> {
+/** Enterprise details from the optional JSON file (regionCode: for the policies); every missing field reads 未提供 in the report. */
+function readEnterprise(source: string | undefined): Omit<EnterpriseInfo, 'enterpriseType'> & { regionCode: string } {
   const blank = { name: '', creditCode: '', industryName: '', regionPath: '', regionCode: '' };
   if (source === undefined) return blank;
   const raw = readJson(source);
@@ -74,11 +75,15 @@ export async function report(args: readonly string[], now: Date = new Date()): P
   if (!result.ok) throw new CliError(EXIT.invalid, result.issues);
   const answers = (input as { answers: Record<string, Grade> }).answers;
   const digest = createHash('sha256').update(JSON.stringify({ input, enterprise })).digest('hex');
+  const edition = requireEdition(result.value.edition);
+  const { regionCode, ...shown } = enterprise;
   const view = buildReportView({
     result: result.value,
-    edition: requireEdition(result.value.edition),
+    edition,
     answers,
-    enterprise: { ...enterprise, enterpriseType: result.value.enterpriseType },
+    enterprise: { ...shown, enterpriseType: result.value.enterpriseType },
+    roadmap: roadmapFor(result.value, edition),
+    policies: policiesFor(regionCode, result.value.level),
     reportNumber: `CMMM-SD-${digest.slice(0, 12).toUpperCase()}`,
     issuedAt: now,
     verifyUrl: null,

@@ -1,16 +1,20 @@
-// Sessions and CSRF. The session cookie is httpOnly and SameSite=Lax; every state-changing API
-// request must echo the CSRF token (double-submit: the readable cmmm_csrf cookie, which for a
-// logged-in user is also the session's own token) in the x-csrf-token header.
+// Sessions and CSRF. The session cookie is httpOnly and SameSite=Lax; every state-changing request
+// must echo the CSRF token (double-submit: the readable cmmm_csrf cookie, which for a logged-in user
+// is also the session's own token) in the x-csrf-token header. Both are decided on the route the
+// router matched (decoded, normalised), never on the raw URL: `POST /%61pi/auth/login` is checked
+// like `POST /api/auth/login`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedSession } from '../caches.ts';
+import type { ServiceContext } from '../context.ts';
 import { sendError } from '../errors.ts';
 import type { Actor } from '../policy.ts';
-import { findLiveSession } from '../repositories/sessions.ts';
-import type { Db } from '../repositories/db-types.ts';
 import { digest, newToken } from '../security/tokens.ts';
 
 export const SESSION_COOKIE = 'cmmm_session';
 export const CSRF_COOKIE = 'cmmm_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Marks a browser that logged in to an account before (spares it the account-wide login slow-down). */
+export const DEVICE_COOKIE = 'cmmm_device';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,34 +26,32 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Stateless endpoints that use no cookie: nothing to forge. */
 const CSRF_EXEMPT = new Set(['/api/score']);
+/** On the embedded database a session read is kept this long (changes made here evict it at once). */
+const SESSION_CACHE_MS = 5_000;
 
-export interface SessionOptions {
-  db: Db;
-  now: () => Date;
-  cookieSecure: boolean;
-}
-
-export function sessionPlugin(app: FastifyInstance, options: SessionOptions) {
+export function sessionPlugin(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    const route = request.routeOptions.url;
+    if (route === undefined) return; // no route: 404, nothing to authenticate or forge
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await findLiveSession(options.db, digest(token), options.now());
+    if (token && route.startsWith('/api/')) {
+      const session = await liveSession(ctx, digest(token));
       if (session) {
         request.actor = {
-          id: session.account_id,
+          id: session.accountId,
           role: session.role,
-          enterpriseId: session.enterprise_id,
-          regionCode: session.region_code,
-          mustChangePassword: session.must_change_password,
+          enterpriseId: session.enterpriseId,
+          regionCode: session.regionCode,
+          mustChangePassword: session.mustChangePassword,
+          sessionId: session.tokenHash,
         };
-        request.sessionCsrf = session.csrf_token;
+        request.sessionCsrf = session.csrfToken;
       }
     }
-    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '')) return;
+    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(route)) return;
     const sent = request.headers[CSRF_HEADER];
     const cookie = request.cookies[CSRF_COOKIE];
     const expected = request.sessionCsrf ?? cookie;
@@ -57,6 +59,33 @@ export function sessionPlugin(app: FastifyInstance, options: SessionOptions) {
       return sendError(reply, 'CSRF');
     }
   });
+}
+
+/** The live session of a token digest: from the database (every server sees a revocation at once),
+ *  or on the embedded database from this process's short cache, which every change here evicts. */
+async function liveSession(ctx: ServiceContext, tokenHash: string): Promise<CachedSession | undefined> {
+  const now = ctx.now();
+  const cache = ctx.caches.sessions;
+  const cached = cache?.get(tokenHash);
+  if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached;
+  const row = await ctx.repos.sessions.findLiveSession(tokenHash, now);
+  if (!row || (row.locked_until && row.locked_until > now)) {
+    cache?.delete(tokenHash);
+    return undefined;
+  }
+  const session: CachedSession = {
+    tokenHash,
+    accountId: row.account_id,
+    role: row.role,
+    enterpriseId: row.enterprise_id,
+    regionCode: row.region_code,
+    mustChangePassword: row.must_change_password,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    until: Date.now() + SESSION_CACHE_MS,
+  };
+  cache?.set(tokenHash, session);
+  return session;
 }
 
 const cookieBase = (secure: boolean) => ({ path: '/', sameSite: 'lax' as const, secure });
@@ -71,6 +100,10 @@ export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, s
 export function setSessionCookies(reply: FastifyReply, s: { token: string; csrfToken: string; expiresAt: Date }, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, s.token, { ...cookieBase(secure), httpOnly: true, expires: s.expiresAt });
   reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookieBase(secure), httpOnly: false, expires: s.expiresAt });
+}
+
+export function setDeviceCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(DEVICE_COOKIE, token, { ...cookieBase(secure), httpOnly: true, maxAge: 365 * 86_400 });
 }
 
 export function clearSessionCookies(reply: FastifyReply, secure: boolean) {

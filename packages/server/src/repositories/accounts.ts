@@ -1,8 +1,6 @@
 // All SQL about accounts.
-import type { AccountView, Role } from '@cmmm/contract';
-import type { AccountRow } from '@cmmm/db';
+import type { Role } from '@cmmm/contract';
 import type { Db } from './db-types.ts';
-import { evictAccountSessions } from './sessions.ts';
 
 export const findAccountByUsername = (db: Db, username: string) =>
   db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
@@ -59,7 +57,6 @@ export async function clearFailedLogins(db: Db, id: string): Promise<void> {
 }
 
 export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
-  evictAccountSessions(id);
   await db
     .updateTable('account')
     .set({ password_hash: passwordHash, must_change_password: mustChange, failed_logins: 0, locked_until: null })
@@ -77,7 +74,6 @@ export async function updateAccountFields(
     ...(patch.regionCode !== undefined ? { region_code: patch.regionCode } : {}),
     ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil, failed_logins: 0 } : {}),
   };
-  evictAccountSessions(id);
   if (Object.keys(set).length) await db.updateTable('account').set(set).where('id', '=', id).execute();
 }
 
@@ -98,19 +94,4 @@ export async function listAccounts(db: Db, options: { q?: string; role?: Role; l
 export async function countPlatformAdmins(db: Db): Promise<number> {
   const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('n')).where('role', '=', 'platform_admin').executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export function accountView(row: AccountRow, now: Date): AccountView {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    mobile: row.mobile,
-    role: row.role,
-    enterpriseId: row.enterprise_id,
-    regionCode: row.region_code,
-    mustChangePassword: row.must_change_password,
-    locked: !!row.locked_until && row.locked_until > now,
-    createdAt: row.created_at.toISOString(),
-  };
 }

@@ -72,3 +72,18 @@ export async function listEnterprises(db: Db, options: { regionPrefix?: string; 
   ]);
   return { rows, total: Number(count.n) };
 }
+
+export async function countDemoEnterprises(db: Db): Promise<number> {
+  const row = await db.selectFrom('enterprise').select((eb) => eb.fn.countAll<string>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every demo enterprise and account (their assessments cascade). */
+export async function deleteDemoData(db: Db): Promise<{ enterprises: number; accounts: number }> {
+  const accounts = await db.deleteFrom('account').where('is_demo', '=', true).executeTakeFirst();
+  const enterprises = await db.deleteFrom('enterprise').where('is_demo', '=', true).executeTakeFirst();
+  return { enterprises: Number(enterprises.numDeletedRows), accounts: Number(accounts.numDeletedRows) };
+}
+
+/** The enterprise row, locked until the transaction ends (serialises per-enterprise decisions across servers). */
+export const lockEnterprise = (db: Db, id: string) => db.selectFrom('enterprise').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

@@ -1,6 +1,4 @@
 // All SQL about regional sub-platforms.
-import type { SubPlatformView } from '@cmmm/contract';
-import type { SubPlatformRow } from '@cmmm/db';
 import type { Db } from './db-types.ts';
 
 export const listSubPlatforms = (db: Db) => db.selectFrom('sub_platform').selectAll().orderBy('code').execute();
@@ -34,17 +32,3 @@ export async function updateSubPlatform(
   };
   if (Object.keys(set).length) await db.updateTable('sub_platform').set(set).where('code', '=', code).execute();
 }
-
-/** A generated logo (coloured square with the short name) takes a new theme colour along. */
-export function recolourGeneratedLogo(logo: string | null, from: string, to: string): string | null {
-  const square = (c: string) => `<rect width="64" height="64" rx="12" ry="12" fill="${c}"/>`;
-  return logo?.includes(square(from)) ? logo.replace(square(from), square(to)) : logo;
-}
-
-export const subPlatformView = (row: SubPlatformRow): SubPlatformView => ({
-  code: row.code,
-  name: row.name,
-  shortName: row.short_name,
-  themeColor: row.theme_color,
-  logoSvg: row.logo_svg,
-});

@@ -6,67 +6,52 @@ import {
   passwordResetRequestSchema,
   registerRequestSchema,
   sessionViewSchema,
-  type SessionView,
 } from '@cmmm/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { requireActor } from '../policy.ts';
-import { accountView, findAccountById } from '../repositories/accounts.ts';
-import { findEnterpriseById } from '../repositories/enterprises.ts';
-import { changePassword } from '../services/change-password.ts';
-import { closeSession, logIn, openSession } from '../services/log-in.ts';
-import { registerEnterprise } from '../services/register-enterprise.ts';
-import { confirmPasswordReset, requestPasswordReset } from '../services/reset-password.ts';
-import { clearSessionCookies, ensureCsrfCookie, SESSION_COOKIE, setSessionCookies } from '../plugins/session.ts';
-import { enterpriseView } from '../views.ts';
+import { clearSessionCookies, DEVICE_COOKIE, ensureCsrfCookie, SESSION_COOKIE, setDeviceCookie, setSessionCookies } from '../plugins/session.ts';
+import { changePassword } from '../services/accounts/change-password.ts';
+import { logIn, logOut } from '../services/accounts/log-in.ts';
+import { readSession } from '../services/accounts/read-session.ts';
+import { registerEnterprise } from '../services/accounts/register-enterprise.ts';
+import { confirmPasswordReset, requestPasswordReset } from '../services/accounts/reset-password.ts';
 
-export function authRoutes(app: FastifyInstance, deps: AppDeps) {
+const tags = ['账户'];
+
+export function authRoutes(app: FastifyInstance, { cookieSecure, rateLimits }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { ctx, cookieSecure, rateLimits } = deps;
-  const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  const limit = (bucket: string, max: number) => ({ rateLimit: { bucket, max } });
 
-  async function sessionView(accountId: string | null, csrfToken: string): Promise<SessionView> {
-    const account = accountId ? await findAccountById(ctx.db, accountId) : undefined;
-    const enterprise = account?.enterprise_id ? await findEnterpriseById(ctx.db, account.enterprise_id) : undefined;
-    return {
-      account: account ? accountView(account, ctx.now()) : null,
-      enterprise: enterprise ? enterpriseView(enterprise) : null,
-      csrfToken,
-    };
-  }
-  const currentSession = (request: FastifyRequest, csrf: string) => sessionView(request.actor?.id ?? null, csrf);
-
-  r.get('/api/session', { schema: { tags: ['账户'], summary: '当前会话（并下发 CSRF 令牌）', response: { 200: sessionViewSchema } } }, async (request, reply) =>
-    currentSession(request, ensureCsrfCookie(request, reply, cookieSecure)),
+  r.get('/api/session', { schema: { operationId: 'readSession', tags, summary: '当前会话（并下发 CSRF 令牌）', response: { 200: sessionViewSchema } } }, async (request, reply) =>
+    readSession(request.ctx, request.actor, { csrfToken: ensureCsrfCookie(request, reply, cookieSecure) }),
   );
 
   r.post(
     '/api/auth/register',
-    { config: limit(rateLimits.register), schema: { tags: ['账户'], summary: '注册：企业与其第一个账户', body: registerRequestSchema, response: { 201: sessionViewSchema } } },
+    { config: limit('register', rateLimits.register), schema: { operationId: 'registerEnterprise', tags, summary: '注册：企业与其第一个账户', body: registerRequestSchema, response: { 201: sessionViewSchema } } },
     async (request, reply) => {
-      const { accountId } = await registerEnterprise(ctx, request.body);
-      const session = await openSession(ctx, accountId);
+      const { accountId, session } = await registerEnterprise(request.ctx, request.actor, request.body);
       setSessionCookies(reply, session, cookieSecure);
-      return reply.status(201).send(await sessionView(accountId, session.csrfToken));
+      return reply.status(201).send(await readSession(request.ctx, request.actor, { accountId, csrfToken: session.csrfToken }));
     },
   );
 
   r.post(
     '/api/auth/login',
-    { config: limit(rateLimits.login), schema: { tags: ['账户'], summary: '登录', body: loginRequestSchema, response: { 200: sessionViewSchema } } },
+    { config: limit('login', rateLimits.login), schema: { operationId: 'logIn', tags, summary: '登录', body: loginRequestSchema, response: { 200: sessionViewSchema } } },
     async (request, reply) => {
-      const { accountId } = await logIn(ctx, request.body.username, request.body.password);
-      const session = await openSession(ctx, accountId);
-      setSessionCookies(reply, session, cookieSecure);
-      return sessionView(accountId, session.csrfToken);
+      const { username, password } = request.body;
+      const outcome = await logIn(request.ctx, request.actor, { username, password, source: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
+      setSessionCookies(reply, outcome.session, cookieSecure);
+      if (outcome.deviceToken) setDeviceCookie(reply, outcome.deviceToken, cookieSecure);
+      return readSession(request.ctx, request.actor, { accountId: outcome.accountId, csrfToken: outcome.session.csrfToken });
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['账户'], summary: '退出', response: { 204: z.null() } } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await closeSession(ctx, token);
+  r.post('/api/auth/logout', { schema: { operationId: 'logOut', tags, summary: '退出', response: { 204: z.null() } } }, async (request, reply) => {
+    await logOut(request.ctx, request.actor, { token: request.cookies[SESSION_COOKIE] });
     clearSessionCookies(reply, cookieSecure);
     return reply.status(204).send(null);
   });
@@ -74,27 +59,32 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/auth/password-reset/request',
     {
-      config: limit(rateLimits.reset),
-      schema: { tags: ['账户'], summary: '忘记密码：向注册手机号发送验证码', body: passwordResetRequestSchema, response: { 200: z.object({ sentTo: z.string(), mobile: z.string().optional() }) } },
+      config: limit('reset', rateLimits.reset),
+      schema: {
+        operationId: 'requestPasswordReset',
+        tags,
+        summary: '忘记密码：向注册手机号发送验证码（按手机号查询时，无论该号码是否注册，回答都相同）',
+        body: passwordResetRequestSchema,
+        response: { 200: z.object({ sentTo: z.string(), mobile: z.string().optional() }) },
+      },
     },
-    async (request) => requestPasswordReset(ctx, request.body),
+    async (request) => requestPasswordReset(request.ctx, request.actor, request.body),
   );
 
   r.post(
     '/api/auth/password-reset/confirm',
-    { config: limit(rateLimits.login), schema: { tags: ['账户'], summary: '忘记密码：验证码 + 新密码', body: passwordResetConfirmSchema, response: { 204: z.null() } } },
+    { config: limit('login', rateLimits.login), schema: { operationId: 'confirmPasswordReset', tags, summary: '忘记密码：验证码 + 新密码', body: passwordResetConfirmSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await confirmPasswordReset(ctx, request.body);
+      await confirmPasswordReset(request.ctx, request.actor, request.body);
       return reply.status(204).send(null);
     },
   );
 
   r.post(
     '/api/auth/password',
-    { config: limit(rateLimits.login), schema: { tags: ['账户'], summary: '修改密码', body: changePasswordSchema, response: { 204: z.null() } } },
+    { config: limit('login', rateLimits.login), schema: { operationId: 'changePassword', tags, summary: '修改密码（本账户的其他会话随之结束）', body: changePasswordSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      requireActor(request.actor);
-      await changePassword(ctx, request.actor.id, request.body.currentPassword, request.body.newPassword);
+      await changePassword(request.ctx, request.actor, request.body);
       return reply.status(204).send(null);
     },
   );

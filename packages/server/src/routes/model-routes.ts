@@ -1,34 +1,26 @@
 // The model and the scoring engine over HTTP.
-import { assess, editionIds, getEdition } from '@cmmm/model';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { AppError } from '../errors.ts';
+import { listEditions, readEdition, scoreAnswers } from '../services/platform/model.ts';
 
-export function modelRoutes(app: FastifyInstance, { ctx }: AppDeps) {
-  app.get('/api/ping', { schema: { tags: ['平台'], summary: '存活检查（不访问数据库）' } }, async () => ({ pong: true }));
+const tags = ['模型'];
 
-  app.get('/api/health', { schema: { tags: ['平台'], summary: '健康检查（含数据库）' } }, async () => {
-    await sql`select 1`.execute(ctx.db);
-    return { status: 'ok' };
-  });
+export function modelRoutes(app: FastifyInstance, { rateLimits }: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/editions', { schema: { operationId: 'listEditions', tags, summary: '模型版本' } }, async (request) => listEditions(request.ctx, request.actor));
 
-  app.get('/api/editions', async () => ({
-    editions: editionIds().map((id) => {
-      const e = getEdition(id);
-      return e.ok ? { id, standard: e.value.standard, title: e.value.title } : { id };
-    }),
-  }));
+  r.get('/api/editions/:edition', { schema: { operationId: 'readEdition', tags, summary: '一个模型版本：要素、能力域、能力子域、分项与各级要求、权重', params: z.object({ edition: z.string().max(64) }) } }, async (request) =>
+    readEdition(request.ctx, request.actor, { id: request.params.edition }),
+  );
 
-  app.get<{ Params: { edition: string } }>('/api/editions/:edition', async (request) => {
-    const edition = getEdition(request.params.edition);
-    if (!edition.ok) throw AppError.fromIssues(edition.issues);
-    return edition.value;
-  });
-
-  app.post('/api/score', { schema: { tags: ['模型'], summary: '评分：输入输出同 cmmm score' } }, async (request) => {
-    const result = assess(request.body);
-    if (!result.ok) throw AppError.fromIssues(result.issues);
-    return result.value;
-  });
+  r.post(
+    '/api/score',
+    {
+      config: { rateLimit: { bucket: 'score', max: rateLimits.score } },
+      schema: { operationId: 'scoreAnswers', tags, summary: '评分：输入输出同 cmmm score', body: z.record(z.string(), z.unknown()).describe('the `cmmm score` input: { edition?, enterpriseType, tailored?, answers }') },
+    },
+    async (request) => scoreAnswers(request.ctx, request.actor, request.body),
+  );
 }

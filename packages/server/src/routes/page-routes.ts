@@ -1,17 +1,16 @@
-// HTML pages served by the server.
-import { getEdition } from '@cmmm/model';
+// HTML pages served by the server (work without JavaScript).
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { renderModelPage } from '../pages/model-page.ts';
+import { readEdition } from '../services/platform/model.ts';
 
 export function pageRoutes(app: FastifyInstance) {
-  const modelPage = (editionId?: string) => {
-    const edition = getEdition(editionId);
-    if (!edition.ok) throw AppError.fromIssues(edition.issues);
-    return renderModelPage(edition.value);
-  };
-  app.get('/model', async (_request, reply) => reply.type('text/html; charset=utf-8').send(modelPage()));
-  app.get<{ Params: { edition: string } }>('/model/:edition', async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(modelPage(request.params.edition)),
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/model', { schema: { hide: true } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderModelPage(readEdition(request.ctx, request.actor, {}))),
+  );
+  r.get('/model/:edition', { schema: { hide: true, params: z.object({ edition: z.string().max(64) }) } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderModelPage(readEdition(request.ctx, request.actor, { id: request.params.edition }))),
   );
 }

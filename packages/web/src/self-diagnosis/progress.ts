@@ -1,5 +1,6 @@
 // Answering progress of one level: answered/total per element, domain, subdomain and for the level.
 import type { Grade, Questionnaire, QuestionSubdomain } from '../api.ts';
+import { questionnaireIndex } from './questionnaire-index.ts';
 
 export interface Progress {
   answered: number;
@@ -53,14 +54,12 @@ export function nextSubdomain(progress: LevelProgress, current: string | undefin
 
 /** Ids of requirements of the level not answered yet, in questionnaire order. */
 export function unansweredIds(questionnaire: Questionnaire, answers: Readonly<Record<string, Grade | undefined>>): string[] {
-  return questionnaire.elements.flatMap((e) =>
-    e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items.map((i) => i.requirement.id).filter((id) => answers[id] === undefined))),
-  );
+  return questionnaireIndex(questionnaire)
+    .questions.map((q) => q.item.requirement.id)
+    .filter((id) => answers[id] === undefined);
 }
 
 /** Which subdomain a requirement of the questionnaire belongs to. */
 export function subdomainOf(questionnaire: Questionnaire, requirementId: string): string | undefined {
-  for (const e of questionnaire.elements)
-    for (const d of e.domains) for (const s of d.subdomains) if (s.items.some((i) => i.requirement.id === requirementId)) return s.id;
-  return undefined;
+  return questionnaireIndex(questionnaire).question(requirementId)?.subdomain.id;
 }

@@ -5,14 +5,14 @@ import { DEFAULT_EDITION_ID, planFor, requireEdition, type EnterpriseType } from
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
-import { countSelfDiagnosesSince, insertSelfDiagnosis, listSelfDiagnoses } from '../../repositories/self-diagnoses.ts';
 import { newId } from '../../security/tokens.ts';
-import { ownEnterpriseId } from './access.ts';
+import { recordAudit } from '../audit.ts';
+import { ownEnterpriseId } from './load-diagnosis.ts';
 import { MONTHLY_LIMIT, monthWindow } from './quota.ts';
 
 export async function quotaOf(ctx: ServiceContext, enterpriseId: string): Promise<Quota> {
   const { start, end } = monthWindow(ctx.now());
-  const used = await countSelfDiagnosesSince(ctx.db, enterpriseId, start, end);
+  const used = await ctx.repos.selfDiagnoses.countSelfDiagnosesSince(enterpriseId, start, end);
   return { limit: MONTHLY_LIMIT, used, remaining: Math.max(0, MONTHLY_LIMIT - used), windowStart: start.toISOString(), windowEnd: end.toISOString() };
 }
 
@@ -24,17 +24,22 @@ export async function createSelfDiagnosis(
   const enterpriseId = ownEnterpriseId(actor);
   const plan = planFor(requireEdition(DEFAULT_EDITION_ID), input.enterpriseType, input.tailored);
   if (!plan.ok) throw AppError.fromIssues(plan.issues);
-  return ctx.db.transaction().execute(async (trx) => {
-    // Serialise creations per enterprise so two tabs cannot both take the last monthly slot.
-    await trx.selectFrom('enterprise').select('id').where('id', '=', enterpriseId).forUpdate().executeTakeFirst();
-    const tctx = { ...ctx, db: trx };
-    const inProgress = (await listSelfDiagnoses(trx, enterpriseId)).find((r) => r.status !== 'completed');
+  return ctx.transaction(async (tx) => {
+    // Serialise creations per enterprise (on every server) so two tabs cannot both take the last monthly slot.
+    const enterprise = await tx.repos.enterprises.lockEnterprise(enterpriseId);
+    if (!enterprise) throw new AppError('NOT_FOUND');
+    const inProgress = (await tx.repos.selfDiagnoses.listSelfDiagnoses(enterpriseId)).find((r) => r.status !== 'completed');
     if (inProgress) throw new AppError('SELF_DIAGNOSIS_IN_PROGRESS', undefined, [{ code: 'SELF_DIAGNOSIS_IN_PROGRESS', path: inProgress.id, message: '已有一次未完成的自诊断' }]);
-    const quota = await quotaOf(tctx, enterpriseId);
+    const quota = await quotaOf(tx, enterpriseId);
     if (quota.remaining === 0) throw new AppError('SELF_DIAGNOSIS_LIMIT');
     const id = newId();
-    await insertSelfDiagnosis(trx, { id, enterpriseId, editionId: plan.value.edition.id, enterpriseType: input.enterpriseType, tailored: [...plan.value.tailored], createdAt: ctx.now() });
+    const tailored = [...plan.value.tailored];
+    await tx.repos.selfDiagnoses.insertSelfDiagnosis({ id, enterpriseId, editionId: plan.value.edition.id, enterpriseType: input.enterpriseType, tailored, createdAt: tx.now() });
+    await recordAudit(tx, actor, 'self_diagnosis.created', { type: 'self_diagnosis', id, enterprise: { id: enterpriseId, regionCode: enterprise.region_code } }, {
+      edition: plan.value.edition.id,
+      enterpriseType: input.enterpriseType,
+      tailored,
+    });
     return id;
   });
 }
-

@@ -5,19 +5,18 @@ import { requireEdition } from '@cmmm/model';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
-import { listAnswers } from '../../repositories/self-diagnoses.ts';
-import { readableDiagnosis } from './access.ts';
+import { readableDiagnosis } from './load-diagnosis.ts';
 
 const GRADE_NAMES: Record<string, string> = { FI: '全部满足', LI: '大部分满足', PI: '部分满足', NI: '不满足', NA: '企业不涉及此题目' };
 
-export async function exportAsScoreInput(ctx: ServiceContext, actor: Actor | null, id: string): Promise<AssessmentInput> {
+export async function exportAsScoreInput(ctx: ServiceContext, actor: Actor | null, { id }: { id: string }): Promise<AssessmentInput> {
   const row = await readableDiagnosis(ctx, actor, id);
-  return { edition: row.edition_id, enterpriseType: row.enterprise_type, tailored: row.tailored, answers: await listAnswers(ctx.db, id) };
+  return { edition: row.edition_id, enterpriseType: row.enterprise_type, tailored: row.tailored, answers: await ctx.repos.selfDiagnoses.listAnswers(id) };
 }
 
-export async function exportAsWorkbook(ctx: ServiceContext, actor: Actor | null, id: string): Promise<Buffer> {
+export async function exportAsWorkbook(ctx: ServiceContext, actor: Actor | null, { id }: { id: string }): Promise<Buffer> {
   const row = await readableDiagnosis(ctx, actor, id);
-  const answers = await listAnswers(ctx.db, id);
+  const answers = await ctx.repos.selfDiagnoses.listAnswers(id);
   const edition = requireEdition(row.edition_id);
   const book = new ExcelJS.Workbook();
   book.creator = '智能制造能力成熟度评估平台';
@@ -78,10 +77,5 @@ export async function exportAsWorkbook(ctx: ServiceContext, actor: Actor | null,
   scores.getRow(1).font = { bold: true };
   for (const key of ['weight', 'score']) scores.getColumn(key).numFmt = '0.0000';
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** What the public verification page shows: enough to confirm a printed report, no more. */
-export function maskedCreditCode(code: string): string {
-  return `${code.slice(0, 4)}**********${code.slice(-4)}`;
 }
 

@@ -1,14 +1,15 @@
-// 企业自诊断 list and one diagnosis in full.
+// 企业自诊断 list, one diagnosis in full, and the questions of one level.
+import type { MaturityLevel } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
-import { listAnswers, listLevelOutcomes, listSelfDiagnoses } from '../../repositories/self-diagnoses.ts';
-import { readableDiagnosis, ownEnterpriseId } from './access.ts';
 import { quotaOf } from './create-self-diagnosis.ts';
+import { ownEnterpriseId, planOf, readableDiagnosis } from './load-diagnosis.ts';
+import { questionnaireOf } from './questionnaire.ts';
 import { detailOf, summaryOf, validResultIdOf } from './views.ts';
 
 export async function listOwnSelfDiagnoses(ctx: ServiceContext, actor: Actor | null) {
   const enterpriseId = ownEnterpriseId(actor);
-  const rows = await listSelfDiagnoses(ctx.db, enterpriseId);
+  const rows = await ctx.repos.selfDiagnoses.listSelfDiagnoses(enterpriseId);
   const valid = validResultIdOf(rows);
   return {
     diagnoses: rows.map((r) => summaryOf(r, valid)),
@@ -17,8 +18,17 @@ export async function listOwnSelfDiagnoses(ctx: ServiceContext, actor: Actor | n
   };
 }
 
-export async function readSelfDiagnosis(ctx: ServiceContext, actor: Actor | null, id: string) {
-  const row = await readableDiagnosis(ctx, actor, id);
-  const [answers, levels, all] = await Promise.all([listAnswers(ctx.db, id), listLevelOutcomes(ctx.db, id), listSelfDiagnoses(ctx.db, row.enterprise_id)]);
+export async function readSelfDiagnosis(ctx: ServiceContext, actor: Actor | null, input: { id: string }) {
+  const row = await readableDiagnosis(ctx, actor, input.id);
+  const [answers, levels, all] = await Promise.all([
+    ctx.repos.selfDiagnoses.listAnswers(input.id),
+    ctx.repos.selfDiagnoses.listLevelOutcomes(input.id),
+    ctx.repos.selfDiagnoses.listSelfDiagnoses(row.enterprise_id),
+  ]);
   return detailOf(row, validResultIdOf(all), answers, levels);
+}
+
+export async function readQuestionnaire(ctx: ServiceContext, actor: Actor | null, input: { id: string; level: MaturityLevel }) {
+  const row = await readableDiagnosis(ctx, actor, input.id);
+  return questionnaireOf(planOf(row), input.level);
 }

@@ -3,13 +3,12 @@
 import type { Grade } from '@cmmm/db';
 import { requireEdition, type ScoreResult } from '@cmmm/model';
 import { findIndustry, findRegion } from '@cmmm/reference';
-import { policiesFor, roadmapFor } from '@cmmm/report';
+import { policiesFor, roadmapFor } from '@cmmm/advice';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
-import { findEnterpriseById } from '../../repositories/enterprises.ts';
-import { latestCompletedAmongPeers, listAnswers, listSelfDiagnoses } from '../../repositories/self-diagnoses.ts';
-import { readableDiagnosis } from './access.ts';
+import type { SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
+import { readableDiagnosis } from './load-diagnosis.ts';
 import { summaryOf, validResultIdOf } from './views.ts';
 
 export const MIN_PEERS = 5;
@@ -32,11 +31,18 @@ export function percentileAmong(score: number, peers: readonly number[]): number
   return Math.round(((below + equal / 2) / peers.length) * 1000) / 10;
 }
 
-export async function selfDiagnosisResult(ctx: ServiceContext, actor: Actor | null, id: string) {
-  const row = await readableDiagnosis(ctx, actor, id);
+/** 查看结果. */
+export async function readSelfDiagnosisResult(ctx: ServiceContext, actor: Actor | null, { id }: { id: string }) {
+  const { diagnosis, result, strengths, weakPoints, roadmap, policies, peers } = await gatherResult(ctx, await readableDiagnosis(ctx, actor, id));
+  return { diagnosis, result, strengths, weakPoints, roadmap, policies, peers };
+}
+
+/** Everything the result page and the report show, gathered once (the caller has authorized). */
+export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
+  const id = row.id;
   if (row.status !== 'completed' || !row.result) throw new AppError('NOT_COMPLETED');
   const result = row.result as unknown as ScoreResult;
-  const answers = await listAnswers(ctx.db, id);
+  const answers = await ctx.repos.selfDiagnoses.listAnswers(id);
   const evaluated = new Set(Object.keys(result.breakdown).map(Number));
   const notes: RequirementNote[] = [];
   const edition = requireEdition(row.edition_id);
@@ -51,17 +57,20 @@ export async function selfDiagnosisResult(ctx: ServiceContext, actor: Actor | nu
             }
           }
 
-  const enterprise = (await findEnterpriseById(ctx.db, row.enterprise_id))!;
+  const enterprise = (await ctx.repos.enterprises.findEnterpriseById(row.enterprise_id))!;
   const industryMajor = enterprise.industry_code.slice(0, 2);
   const province = enterprise.region_code.slice(0, 2);
-  const others = (await latestCompletedAmongPeers(ctx.db, industryMajor, province)).filter((p) => p.enterprise_id !== row.enterprise_id && p.total_score !== null);
+  const others = (await ctx.repos.selfDiagnoses.latestCompletedAmongPeers(industryMajor, province)).filter((p) => p.enterprise_id !== row.enterprise_id && p.total_score !== null);
   const industryPeers = others.filter((p) => p.industry_code.startsWith(industryMajor)).map((p) => p.total_score!);
   const regionPeers = others.filter((p) => p.region_code.startsWith(province)).map((p) => p.total_score!);
   const score = row.total_score ?? 0;
 
-  const all = await listSelfDiagnoses(ctx.db, row.enterprise_id);
+  const all = await ctx.repos.selfDiagnoses.listSelfDiagnoses(row.enterprise_id);
   return {
     diagnosis: summaryOf(row, validResultIdOf(all)),
+    enterprise,
+    answers,
+    edition,
     result,
     strengths: notes.filter((n) => n.grade === 'FI' || n.grade === 'LI'),
     weakPoints: notes.filter((n) => n.grade === 'PI' || n.grade === 'NI'),

@@ -5,9 +5,9 @@ import type { ServiceContext } from '../../context.ts';
 import { beijingDay } from '../../china-time.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
-import { completeSelfDiagnosis, listAnswers, lockSelfDiagnosis, openNextLevel, recordLevelOutcome } from '../../repositories/self-diagnoses.ts';
-import { answerableDiagnosis, planOf } from './access.ts';
-import { forgetState, underDiagnosisLock } from './diagnosis-gate.ts';
+import { recordAudit } from '../audit.ts';
+import { underDiagnosisLock } from './diagnosis-gate.ts';
+import { answerableDiagnosis, diagnosisSubject, planOf } from './load-diagnosis.ts';
 
 /** ZD-20261122-1A2B3C4D: 自诊断, the completion date (UTC+8) and the diagnosis id's first characters. */
 export function reportNumberFor(id: string, completedAt: Date): string {
@@ -23,38 +23,41 @@ export interface LevelSubmission {
   completed: boolean;
 }
 
-export async function submitLevel(ctx: ServiceContext, actor: Actor | null, id: string): Promise<LevelSubmission> {
-  await answerableDiagnosis(ctx, actor, id);
+export async function submitLevel(ctx: ServiceContext, actor: Actor | null, input: { id: string }): Promise<LevelSubmission> {
+  await answerableDiagnosis(ctx, actor, input.id);
+  const gate = ctx.caches.diagnosisGate;
   try {
-    return await underDiagnosisLock(id, () => scoreCurrentLevel(ctx, id));
+    return await underDiagnosisLock(gate, input.id, () => ctx.transaction((tx) => scoreCurrentLevel(tx, actor!, input.id)));
   } finally {
-    forgetState(id); // the level being answered has changed (or the diagnosis is completed)
+    gate?.forgetState(input.id); // the level being answered has changed (or the diagnosis is completed)
   }
 }
 
-async function scoreCurrentLevel(ctx: ServiceContext, id: string): Promise<LevelSubmission> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await lockSelfDiagnosis(trx, id); // autosaves wait until this commits
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.status === 'draft') throw new AppError('SURVEY_REQUIRED');
-    if (row.status === 'completed') throw new AppError('DIAGNOSIS_COMPLETED');
-    const plan = planOf(row);
-    const answers = await listAnswers(trx, id);
-    const sheet = readAnswers(plan, answers);
-    if (!sheet.ok) throw AppError.fromIssues(sheet.issues);
-    const level = row.current_level as MaturityLevel;
-    const evaluated = evaluateLevel(plan, sheet.value, level);
-    if (!evaluated.ok) throw AppError.fromIssues(evaluated.issues);
-    const { score, reached } = evaluated.value;
-    const now = ctx.now();
-    await recordLevelOutcome(trx, { assessmentId: id, level, score, reached, at: now });
-    if (reached && level < 5) {
-      await openNextLevel(trx, id, level + 1);
-      return { level, score, reached, nextLevel: level + 1, completed: false };
-    }
-    const result = assess({ edition: row.edition_id, enterpriseType: row.enterprise_type, tailored: row.tailored, answers });
-    if (!result.ok) throw AppError.fromIssues(result.issues);
-    await completeSelfDiagnosis(trx, id, result.value, now, reportNumberFor(id, now));
-    return { level, score, reached, nextLevel: null, completed: true };
-  });
+async function scoreCurrentLevel(tx: ServiceContext, actor: Actor, id: string): Promise<LevelSubmission> {
+  const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id); // autosaves wait until this commits
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status === 'draft') throw new AppError('SURVEY_REQUIRED');
+  if (row.status === 'completed') throw new AppError('DIAGNOSIS_COMPLETED');
+  const plan = planOf(row);
+  const answers = await tx.repos.selfDiagnoses.listAnswers(id);
+  const sheet = readAnswers(plan, answers);
+  if (!sheet.ok) throw AppError.fromIssues(sheet.issues);
+  const level = row.current_level as MaturityLevel;
+  const evaluated = evaluateLevel(plan, sheet.value, level);
+  if (!evaluated.ok) throw AppError.fromIssues(evaluated.issues);
+  const { score, reached } = evaluated.value;
+  const now = tx.now();
+  const subject = await diagnosisSubject(tx, row);
+  await tx.repos.selfDiagnoses.recordLevelOutcome({ assessmentId: id, level, score, reached, at: now });
+  await recordAudit(tx, actor, 'self_diagnosis.level_submitted', subject, { level, score, reached });
+  if (reached && level < 5) {
+    await tx.repos.selfDiagnoses.openNextLevel(id, level + 1);
+    return { level, score, reached, nextLevel: level + 1, completed: false };
+  }
+  const result = assess({ edition: row.edition_id, enterpriseType: row.enterprise_type, tailored: row.tailored, answers });
+  if (!result.ok) throw AppError.fromIssues(result.issues);
+  const reportNumber = reportNumberFor(id, now);
+  await tx.repos.selfDiagnoses.completeSelfDiagnosis(id, result.value, now, reportNumber);
+  await recordAudit(tx, actor, 'self_diagnosis.completed', subject, { level: result.value.level, totalScore: result.value.totalScore, reportNumber });
+  return { level, score, reached, nextLevel: null, completed: true };
 }

@@ -3,22 +3,26 @@ import type { Survey } from '@cmmm/contract';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
-import { lockSelfDiagnosis, saveSurvey } from '../../repositories/self-diagnoses.ts';
-import { answerableDiagnosis } from './access.ts';
-import { forgetState, underDiagnosisLock } from './diagnosis-gate.ts';
+import { recordAudit } from '../audit.ts';
+import { underDiagnosisLock } from './diagnosis-gate.ts';
+import { answerableDiagnosis, diagnosisSubject } from './load-diagnosis.ts';
 
-export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, id: string, survey: Survey): Promise<void> {
+export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, input: { id: string; survey: Survey }): Promise<void> {
+  const { id } = input;
   await answerableDiagnosis(ctx, actor, id);
+  const gate = ctx.caches.diagnosisGate;
   try {
-    await underDiagnosisLock(id, () =>
-      ctx.db.transaction().execute(async (trx) => {
-        const row = await lockSelfDiagnosis(trx, id);
+    await underDiagnosisLock(gate, id, () =>
+      ctx.transaction(async (tx) => {
+        const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id);
         if (!row) throw new AppError('NOT_FOUND');
         if (row.status !== 'draft') throw new AppError('SURVEY_LOCKED');
-        await saveSurvey(trx, id, survey);
+        await tx.repos.selfDiagnoses.saveSurvey(id, input.survey);
+        await recordAudit(tx, actor, 'self_diagnosis.survey_submitted', await diagnosisSubject(tx, row));
       }),
     );
   } finally {
-    forgetState(id); // answering opens
+    gate?.forgetState(id); // answering opens
   }
 }
+

@@ -11,6 +11,7 @@ import { AnswerQueue, readPending, rememberedSubdomain, rememberSubdomain, type 
 import { startCountdown } from '../../self-diagnosis/countdown.ts';
 import { levelLabelKey, score2 } from '../../self-diagnosis/format.ts';
 import { levelProgress, nextSubdomain, subdomainOf, unansweredIds } from '../../self-diagnosis/progress.ts';
+import { questionnaireIndex } from '../../self-diagnosis/questionnaire-index.ts';
 import { useLoad } from '../../use-load.ts';
 import { levelText } from './SelfDiagnosesPage.tsx';
 import { QuestionNavSelect, QuestionNavTree } from './QuestionNav.tsx';
@@ -190,10 +191,8 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
   if (!q || !progress) return <Skeleton active />;
 
   const allAnswered = progress.level.total > 0 && progress.level.answered >= progress.level.total;
-  const path = (() => {
-    for (const e of q.elements) for (const d of e.domains) for (const s of d.subdomains) if (s.id === current) return { e, d, s };
-    return undefined;
-  })();
+  const index = questionnaireIndex(q);
+  const path = current ? index.subdomain(current) : undefined;
   const nextId = current ? nextSubdomain(progress, current) : undefined;
   const gradeGuidance = guidanceText(q.gradeGuidance, lang);
   const itemsBefore = (() => {
@@ -246,14 +245,14 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
           {path && (
             <>
               <p className="answer-path" lang="zh-CN">
-                {path.e.name} › {path.d.name}
+                {path.element.name} › {path.domain.name}
               </p>
               <h2 id="subdomain-title" ref={headingRef} tabIndex={-1} className="subdomain-title">
-                <span lang="zh-CN">{path.s.name}</span>
-                <span className="subdomain-count">{t('sd.navProgress', { answered: progress.nodes.get(path.s.id)?.answered ?? 0, total: progress.nodes.get(path.s.id)?.total ?? 0 })}</span>
+                <span lang="zh-CN">{path.subdomain.name}</span>
+                <span className="subdomain-count">{t('sd.navProgress', { answered: progress.nodes.get(path.subdomain.id)?.answered ?? 0, total: progress.nodes.get(path.subdomain.id)?.total ?? 0 })}</span>
               </h2>
               <div className="questions">
-                {path.s.items.map((item, i) => (
+                {path.subdomain.items.map((item, i) => (
                   <RequirementQuestion
                     key={item.requirement.id}
                     index={itemsBefore + i + 1}
@@ -301,8 +300,9 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
         <p>{t('sd.warningsIntro', { count: warnings?.length ?? 0 })}</p>
         <ul className="warnings-list" data-testid="plausibility-warnings">
           {warnings?.map((w) => {
-            const sub = subdomainOf(q, w.requirementId);
-            const item = q.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items))).find((i) => i.requirement.id === w.requirementId);
+            const question = index.question(w.requirementId);
+            const sub = question?.subdomain.id;
+            const item = question?.item;
             return (
               <li key={w.requirementId}>
                 <Button

@@ -1,5 +1,6 @@
 // 改进路线图：从 CESI《智能制造能力成熟度应用实践报告》（2022）的八大高价值模式中，挑出最能补齐企业
 // 下一个等级短板的模式。纯函数：只读评估结果、模型版本和 @cmmm/reference 的模式数据。
+// 模式依托的能力子域按模型版本查（pattern-subdomains.ts）：没有对应关系的版本，路线图为空。
 //
 // 规则（也写进每条的 reason）：
 //   1. 取第一个未达到的等级（result.gap.targetLevel）的得分明细；五级已达到（gap 为 null）时路线图为空。
@@ -9,13 +10,16 @@
 //   4. 按优先级从高到低排序（相同时按报告中的模式顺序），去掉优先级为 0 的模式，取前 limit 个。
 // subdomains 为模式依托且出现的子域，得分从低到高；targets 为这些子域在目标等级未全部满足的要求
 // （result.gap.holding，按对等级得分的提升从大到小，最多 5 条）；case 为模式的第一个案例。
-import type { Edition, ScoreResult } from '@cmmm/model';
-import { practicePatterns, type PracticePattern } from '@cmmm/reference';
 import type { RoadmapEntry } from '@cmmm/contract/knowledge';
+import { editionIndex, type Edition, type ScoreResult } from '@cmmm/model';
+import { practicePatterns, type PracticePattern } from '@cmmm/reference';
+import { patternSubdomains } from './pattern-subdomains.ts';
 
 /** The level score a level needs (scoring rule: a level is reached at ≥ 0.8). */
 const PASS = 0.8;
 const MAX_TARGETS = 5;
+/** How many patterns the result page and the report show. */
+export const ROADMAP_LIMIT = 3;
 
 interface PresentSubdomain {
   id: string;
@@ -28,7 +32,8 @@ interface PresentSubdomain {
 const round = (x: number): number => Math.round(x * 1e12) / 1e12;
 const fmt = (x: number, digits: number): string => String(Number(x.toFixed(digits)));
 
-export function roadmapFor(result: ScoreResult, edition: Edition, limit = 3): RoadmapEntry[] {
+/** The practice patterns that best close the gap to the next level, highest priority first. */
+export function roadmapFor(result: ScoreResult, edition: Edition, limit = ROADMAP_LIMIT): RoadmapEntry[] {
   const gap = result.gap;
   if (!gap) return [];
   const breakdown = result.breakdown[`${gap.targetLevel}`];
@@ -43,12 +48,13 @@ export function roadmapFor(result: ScoreResult, edition: Edition, limit = 3): Ro
       }
     }
   }
-  const texts = requirementTexts(edition);
+  const index = editionIndex(edition);
+  const subdomainsOf = patternSubdomains(edition.id);
   const levelLabel = edition.levels.find((l) => l.level === gap.targetLevel)?.label ?? `${gap.targetLevel}级`;
 
   const ranked = practicePatterns
     .map((pattern, order) => {
-      const subs = pattern.subdomains.flatMap((id) => {
+      const subs = (subdomainsOf.get(pattern.id) ?? []).flatMap((id) => {
         const s = present.get(id);
         return s ? [s] : [];
       });
@@ -69,7 +75,7 @@ export function roadmapFor(result: ScoreResult, edition: Edition, limit = 3): Ro
       .filter((h) => ids.has(h.subdomainId))
       .sort((a, b) => b.effect - a.effect)
       .slice(0, MAX_TARGETS)
-      .map((h) => ({ requirementId: h.requirementId, text: texts.get(h.requirementId) ?? '' }));
+      .map((h) => ({ requirementId: h.requirementId, text: index.requirement(h.requirementId)?.requirement.text ?? '' }));
     return {
       patternId: pattern.id,
       name: pattern.name,
@@ -99,19 +105,4 @@ function caseOf(pattern: PracticePattern): RoadmapEntry['case'] {
   const c = pattern.cases[0];
   if (!c) return null;
   return { enterprise: c.enterprise, summary: c.summary, kpis: c.kpis.map((k) => ({ ...k })) };
-}
-
-const textCache = new WeakMap<Edition, Map<string, string>>();
-
-function requirementTexts(edition: Edition): Map<string, string> {
-  const cached = textCache.get(edition);
-  if (cached) return cached;
-  const map = new Map<string, string>();
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const i of s.items)
-          for (const r of i.requirements) map.set(r.id, r.text);
-  textCache.set(edition, map);
-  return map;
 }

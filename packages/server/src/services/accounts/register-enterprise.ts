@@ -1,18 +1,18 @@
-// 注册: an enterprise and its first account, in one transaction (seed 001 §1.1, §3.2).
+// 注册: an enterprise and its first account, in one transaction (seed 001 §1.1, §3.2), logged in.
 import type { RegisterRequest } from '@cmmm/contract';
 import { isUniqueViolation } from '@cmmm/db';
 import type { Issue } from '@cmmm/model';
 import { findIndustry, isSelectableRegion, validateCreditCode } from '@cmmm/reference';
-import type { ServiceContext } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { findAccountByUsername, findAccountsOfEnterprise, insertAccount } from '../repositories/accounts.ts';
-import { findRegisteredEnterprise, insertEnterprise } from '../repositories/enterprises.ts';
-import { findSubPlatform } from '../repositories/sub-platforms.ts';
-import { hashPassword } from '../security/passwords.ts';
-import { newId } from '../security/tokens.ts';
-import { maskMobile } from '../sms.ts';
+import type { ServiceContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { canUseAccountEntry, permit, type Actor } from '../../policy.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { newId } from '../../security/tokens.ts';
+import { recordAudit } from '../audit.ts';
+import { openSession, type OpenedSession } from './sessions.ts';
 
-export async function registerEnterprise(ctx: ServiceContext, input: RegisterRequest): Promise<{ accountId: string; enterpriseId: string }> {
+export async function registerEnterprise(ctx: ServiceContext, actor: Actor | null, input: RegisterRequest): Promise<{ accountId: string; enterpriseId: string; session: OpenedSession }> {
+  permit(actor, canUseAccountEntry(actor));
   const { account, enterprise } = input;
   const issues: Issue[] = [];
   const creditCode = validateCreditCode(enterprise.creditCode);
@@ -25,7 +25,7 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
   if (nonIndependent && !enterprise.parentName) {
     issues.push({ code: 'PARENT_REQUIRED', path: 'enterprise.parentName', message: '非独立法人（分公司、事业部、车间·工厂）须填写所属法人单位名称' });
   }
-  if (input.subPlatformCode && !(await findSubPlatform(ctx.db, input.subPlatformCode))) {
+  if (input.subPlatformCode && !(await ctx.repos.subPlatforms.findSubPlatform(input.subPlatformCode))) {
     issues.push({ code: 'UNKNOWN_SUB_PLATFORM', path: 'subPlatformCode', message: '没有这个地方分平台' });
   }
   if (issues.length) throw issues.length === 1 ? new AppError(issues[0]!.code, issues[0]!.message, issues) : new AppError('VALIDATION', undefined, issues);
@@ -33,23 +33,20 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
   const passwordHash = await hashPassword(account.password);
 
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const existing = await findRegisteredEnterprise(trx, code, enterprise.organisationType, enterprise.name);
-      if (existing) {
-        const accounts = await findAccountsOfEnterprise(trx, existing.id);
-        const mobile = accounts.find((a) => a.mobile)?.mobile;
+    return await ctx.transaction(async (tx) => {
+      if (await tx.repos.enterprises.findRegisteredEnterprise(code, enterprise.organisationType, enterprise.name)) {
+        // Seed 001 §3.2's message, without the registered mobile (not even masked): it would tell a
+        // stranger who holds the account.
         throw new AppError(
           'ENTERPRISE_EXISTS',
-          `该企业已在平台注册过账户。可在登录页点击“忘记密码”，通过企业统一社会信用代码重置账户密码` +
-            (mobile ? `（验证码将发送到注册时预留的手机号 ${maskMobile(mobile)}）` : '') +
-            '；如预留手机号已无法使用，请联系平台管理员变更手机号。',
+          '该企业已在平台注册过账户。可在登录页点击“忘记密码”，通过企业统一社会信用代码重置账户密码（验证码将发送到注册时预留的手机号）；如预留手机号已无法使用，请联系平台管理员变更手机号。',
           [{ code: 'ENTERPRISE_EXISTS', path: 'enterprise.creditCode', message: '该企业已在平台注册过账户' }],
         );
       }
-      if (await findAccountByUsername(trx, account.username)) throw usernameTaken();
+      if (await tx.repos.accounts.findAccountByUsername(account.username)) throw usernameTaken();
       const enterpriseId = newId();
       const accountId = newId();
-      await insertEnterprise(trx, {
+      await tx.repos.enterprises.insertEnterprise({
         id: enterpriseId,
         name: enterprise.name,
         creditCode: code,
@@ -62,7 +59,7 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
         contactMobile: enterprise.contactMobile,
         subPlatformCode: input.subPlatformCode ?? null,
       });
-      await insertAccount(trx, {
+      await tx.repos.accounts.insertAccount({
         id: accountId,
         username: account.username,
         passwordHash,
@@ -71,8 +68,14 @@ export async function registerEnterprise(ctx: ServiceContext, input: RegisterReq
         role: 'enterprise_user',
         enterpriseId,
       });
+      await recordAudit(tx, { id: accountId, role: 'enterprise_user' }, 'enterprise.registered', { type: 'enterprise', id: enterpriseId, enterprise: { id: enterpriseId, regionCode: enterprise.regionCode } }, {
+        name: enterprise.name,
+        creditCode: code,
+        username: account.username,
+        subPlatformCode: input.subPlatformCode ?? null,
+      });
       ctx.log.info({ enterpriseId, accountId }, 'enterprise registered');
-      return { accountId, enterpriseId };
+      return { accountId, enterpriseId, session: await openSession(tx, accountId) };
     });
   } catch (err) {
     // Two registrations racing past the checks: the unique index decides.

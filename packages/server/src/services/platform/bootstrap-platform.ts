@@ -1,10 +1,9 @@
 // First start: the sub-platforms and, on an empty database, a platform admin with a one-time password.
+// Run by the server's start-up (no actor: it is the operator starting the platform).
 import { subPlatforms } from '@cmmm/reference';
-import type { ServiceContext } from '../context.ts';
-import { countPlatformAdmins, insertAccount } from '../repositories/accounts.ts';
-import { insertMissingSubPlatforms } from '../repositories/sub-platforms.ts';
-import { hashPassword } from '../security/passwords.ts';
-import { newId, newOneTimePassword } from '../security/tokens.ts';
+import type { ServiceContext } from '../../context.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { newId, newOneTimePassword } from '../../security/tokens.ts';
 
 export interface BootstrapOutcome {
   subPlatformsCreated: number;
@@ -13,10 +12,10 @@ export interface BootstrapOutcome {
 }
 
 export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapOutcome> {
-  const subPlatformsCreated = await insertMissingSubPlatforms(ctx.db, subPlatforms);
-  if ((await countPlatformAdmins(ctx.db)) > 0) return { subPlatformsCreated };
+  const subPlatformsCreated = await ctx.repos.subPlatforms.insertMissingSubPlatforms(subPlatforms);
+  if ((await ctx.repos.accounts.countPlatformAdmins()) > 0) return { subPlatformsCreated };
   const password = newOneTimePassword();
-  await insertAccount(ctx.db, {
+  await ctx.repos.accounts.insertAccount({
     id: newId(),
     username: 'admin',
     passwordHash: await hashPassword(password),

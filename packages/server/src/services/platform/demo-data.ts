@@ -3,12 +3,9 @@
 // (69% at 一级 or below, 15% 二级, 7% 三级, 9% 四级 and above). `clearDemoData` removes exactly them.
 import { assess, DEFAULT_EDITION_ID, requireEdition, type Grade } from '@cmmm/model';
 import { creditCodeCheckCharacter, findIndustry, suggestedEnterpriseType } from '@cmmm/reference';
-import type { ServiceContext } from '../context.ts';
-import { insertAccount } from '../repositories/accounts.ts';
-import { insertCompletedAssessment } from '../repositories/assessments.ts';
-import { insertEnterprise } from '../repositories/enterprises.ts';
-import { hashPassword } from '../security/passwords.ts';
-import { newId } from '../security/tokens.ts';
+import type { ServiceContext } from '../../context.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { newId } from '../../security/tokens.ts';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -72,8 +69,7 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
   const random = prng(options.seed ?? 20261121);
   const passwordHash = await hashPassword(`demo-${newId()}`); // demo accounts cannot be logged into
   const levels: Record<string, number> = {};
-  const existing = await ctx.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<string>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
-  let serial = Number(existing.n);
+  let serial = await ctx.repos.enterprises.countDemoEnterprises();
   for (let i = 0; i < options.enterprises; i++) {
     serial += 1;
     const industryCode = INDUSTRIES[Math.floor(random() * INDUSTRIES.length)]!;
@@ -88,8 +84,8 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
     const enterpriseId = newId();
     const industryName = findIndustry(industryCode)?.name ?? '制造';
     const completedAt = new Date(ctx.now().getTime() - Math.floor(random() * 365) * 86_400_000);
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertEnterprise(trx, {
+    await ctx.transaction(async (tx) => {
+      await tx.repos.enterprises.insertEnterprise({
         id: enterpriseId,
         name: `${DEMO_LABEL}·${industryName}示范企业${serial}号`,
         creditCode: creditCode(regionCode, serial),
@@ -103,7 +99,7 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
         subPlatformCode: null,
         isDemo: true,
       });
-      await insertAccount(trx, {
+      await tx.repos.accounts.insertAccount({
         id: newId(),
         username: `demo-${serial}-${enterpriseId.slice(0, 8)}`,
         passwordHash,
@@ -113,17 +109,12 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
         enterpriseId,
         isDemo: true,
       });
-      await insertCompletedAssessment(trx, { id: newId(), enterpriseId, result: score, answers, completedAt, isDemo: true });
+      await tx.repos.assessments.insertCompletedAssessment({ id: newId(), enterpriseId, result: score, answers, completedAt, isDemo: true });
     });
   }
   return { enterprises: options.enterprises, levels };
 }
 
 export async function clearDemoData(ctx: ServiceContext): Promise<{ enterprises: number; accounts: number }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const accounts = await trx.deleteFrom('account').where('is_demo', '=', true).executeTakeFirst();
-    const enterprises = await trx.deleteFrom('enterprise').where('is_demo', '=', true).executeTakeFirst(); // assessments cascade
-    return { enterprises: Number(enterprises.numDeletedRows), accounts: Number(accounts.numDeletedRows) };
-  });
+  return ctx.transaction((tx) => tx.repos.enterprises.deleteDemoData()); // assessments cascade
 }
-

@@ -1,0 +1,57 @@
+// A pool of worker threads that render report PDFs (piscina), so that pdfmake — about a second of CPU
+// per report — never holds up the event loop that answers HTTP requests. The worker entry is
+// render-worker.js (plain JS that loads this package's TypeScript through tsx).
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { LABELS } from './labels.ts';
+import type { ReportView } from './report-view.ts';
+
+export interface RenderPoolOptions {
+  /** Worker threads; by default one per core (os.availableParallelism(), at least 1). */
+  threads?: number;
+}
+
+export interface RenderPool {
+  /** The PDF of the view, rendered in a worker; a rendering error rejects with its message. */
+  render(view: ReportView): Promise<Buffer>;
+  /** Waits for every render already asked for, then stops the workers. Later renders reject. */
+  close(): Promise<void>;
+}
+
+/**
+ * What crosses to a worker: the view without its labels (they hold functions, which cannot be
+ * cloned); the worker takes them again from LABELS[language].
+ */
+export type RenderTask = Omit<ReportView, 'labels'>;
+
+export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const pool = new Piscina<RenderTask, Uint8Array>({
+    filename: new URL('./render-worker.js', import.meta.url).href,
+    // One worker is started at once; more (each loads pdfmake, echarts and the font) as renders queue up.
+    minThreads: 1,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  const pending = new Set<Promise<Buffer>>();
+  let closed = false;
+
+  return {
+    render(view) {
+      if (closed) return Promise.reject(new Error('the report render pool is closed'));
+      const { labels, ...task } = view;
+      if (labels !== LABELS[view.language]) return Promise.reject(new Error('the render pool renders views built by buildReportView (standard labels) only'));
+      // The worker transfers the PDF's own ArrayBuffer: wrapping it as a Buffer copies nothing.
+      const job = pool.run(task).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      pending.add(job);
+      const done = () => pending.delete(job);
+      job.then(done, done);
+      return job;
+    },
+    async close() {
+      closed = true;
+      await Promise.allSettled(pending);
+      await pool.destroy();
+    },
+  };
+}

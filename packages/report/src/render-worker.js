@@ -1,0 +1,16 @@
+// Worker entry of the report render pool (render-pool.ts). Plain JS so that a worker thread can load
+// it without a loader; it registers tsx itself (as bin/cmmm-server.js does), then the TypeScript.
+import { move } from 'piscina';
+import { register } from 'tsx/esm/api';
+
+register();
+const { renderReportPdf } = await import('./render-report-pdf.ts');
+const { LABELS } = await import('./labels.ts');
+
+/** Renders one task (a ReportView without its labels) and hands the PDF's bytes back without a copy. */
+export default async function render(task) {
+  const pdf = await renderReportPdf({ ...task, labels: LABELS[task.language] });
+  // A small Buffer may be a slice of Node's shared pool: transfer only an ArrayBuffer the PDF owns.
+  const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
+  return move(owned ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf));
+}

@@ -1,0 +1,36 @@
+// Every repository, bound to one database handle (the database, or the transaction under way), so
+// services call `ctx.repos.accounts.findAccountById(id)` and never see a query builder.
+import type { Db } from './db-types.ts';
+import * as accounts from './accounts.ts';
+import * as assessments from './assessments.ts';
+import * as auditEvents from './audit-events.ts';
+import * as enterprises from './enterprises.ts';
+import * as health from './health.ts';
+import * as knownDevices from './known-devices.ts';
+import * as rateLimits from './rate-limits.ts';
+import * as selfDiagnoses from './self-diagnoses.ts';
+import * as sessions from './sessions.ts';
+import * as sms from './sms.ts';
+import * as subPlatforms from './sub-platforms.ts';
+
+const MODULES = { accounts, assessments, auditEvents, enterprises, health, knownDevices, rateLimits, selfDiagnoses, sessions, sms, subPlatforms };
+
+/** A module of `(db, ...args) => …` functions, with `db` supplied. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any parameter list; the mapped type keeps each one's own
+type Bound<M> = { [K in keyof M as M[K] extends (db: Db, ...args: any[]) => unknown ? K : never]: M[K] extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never };
+
+export type Repositories = { [K in keyof typeof MODULES]: Bound<(typeof MODULES)[K]> };
+
+function bind<M extends object>(module: M, db: Db): Bound<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value === 'function') bound[name] = (...args: unknown[]) => value(db, ...args);
+  }
+  return bound as Bound<M>;
+}
+
+export function bindRepositories(db: Db): Repositories {
+  const repos: Record<string, unknown> = {};
+  for (const [name, module] of Object.entries(MODULES)) repos[name] = bind(module, db);
+  return repos as Repositories;
+}
