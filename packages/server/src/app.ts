@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './app-deps.ts';
 import { forRequest, type ServiceContext } from './context.ts';
 import { errorHandler, sendError } from './errors.ts';
-import { API_TAGS } from './openapi.ts';
+import { ACCESS_NOTES, API_TAGS } from './openapi.ts';
 import { hostileInputPlugin } from './plugins/hostile-input.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -35,6 +35,16 @@ export interface AppOptions {
   /** Told while the server drains on SIGTERM: new requests get 503. */
   isDraining?: () => boolean;
 }
+
+/** zod → JSON Schema, and every operation described: its summary plus who may call it. */
+const describedOperation: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const schema = out.schema as { summary?: string; description?: string; operationId?: string };
+  if (!schema.description && schema.summary) {
+    out.schema = { ...out.schema, description: `${schema.summary}。${ACCESS_NOTES[schema.operationId ?? ''] ?? '需要登录；权限见 policy.ts。'}` };
+  }
+  return out;
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -94,11 +104,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: '智能制造能力成熟度评估平台 API', description: 'CMMM assessment platform API. Errors: { error: { code, message, issues? } }.', version: '0.1.0' },
+      info: {
+        title: '智能制造能力成熟度评估平台 API',
+        description: 'CMMM assessment platform API. Errors: { error: { code, message, issues? } }.',
+        version: '0.1.0',
+        contact: { name: '平台运营方 · platform operator', url: options.ctx.publicUrl },
+      },
       servers: [{ url: options.ctx.publicUrl, description: '本平台 · this platform' }],
       tags: API_TAGS,
     },
-    transform: jsonSchemaTransform,
+    transform: describedOperation,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

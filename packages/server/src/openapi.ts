@@ -10,3 +10,52 @@ export const API_TAGS = [
   { name: '企业自诊断', description: '企业自诊断 · self-diagnosis' },
   { name: '报告', description: '报告验证 · report verification' },
 ];
+
+/** Who may call an operation, in the words of policy.ts (shown in each operation's description). */
+const PUBLIC = '公开，无需登录 · public.';
+const ENTERPRISE = '本企业用户 · the enterprise\'s own users.';
+const READERS = '本企业用户、所在地区及上级地区的分平台管理员、平台管理员 · the enterprise, its region\'s admins, the platform admin.';
+const PLATFORM_ADMIN = '平台管理员 · the platform admin.';
+export const ACCESS_NOTES: Record<string, string> = {
+  checkLiveness: PUBLIC,
+  ping: PUBLIC,
+  checkReadiness: PUBLIC,
+  checkHealth: PUBLIC,
+  listEditions: PUBLIC,
+  readEdition: PUBLIC,
+  scoreAnswers: `${PUBLIC} 每个地址每分钟限次 · rate-limited per address.`,
+  readSession: PUBLIC,
+  registerEnterprise: `${PUBLIC} 限次 · rate-limited.`,
+  logIn: `${PUBLIC} 限次；连续失败按账户与来源地址锁定 · rate-limited; lock-out per account and source.`,
+  logOut: PUBLIC,
+  requestPasswordReset: `${PUBLIC} 限次 · rate-limited.`,
+  confirmPasswordReset: `${PUBLIC} 限次 · rate-limited.`,
+  changePassword: '已登录的账户本人（一次性密码登录后也可） · the logged-in account itself.',
+  readEnterprise: `${READERS} 无权查看与不存在的回答相同（404） · forbidden answers like missing.`,
+  listEnterprises: '平台管理员（全部）、地方分平台管理员（本地区） · admins, within their oversight.',
+  listIndustries: PUBLIC,
+  readRegionTree: PUBLIC,
+  listSubPlatforms: PUBLIC,
+  readSubPlatform: PUBLIC,
+  updateSubPlatform: '平台管理员或本分平台管理员 · the platform admin or this sub-platform\'s admin.',
+  listAccounts: PLATFORM_ADMIN,
+  createStaffAccount: PLATFORM_ADMIN,
+  updateAccount: PLATFORM_ADMIN,
+  issueOneTimePassword: PLATFORM_ADMIN,
+  readSmsOutbox: PLATFORM_ADMIN,
+  readAuditTrail: '平台管理员（全部）、地方分平台管理员（本地区企业） · admins, within their oversight.',
+  listSelfDiagnoses: ENTERPRISE,
+  createSelfDiagnosis: ENTERPRISE,
+  readSelfDiagnosis: READERS,
+  readQuestionnaire: READERS,
+  submitSurvey: ENTERPRISE,
+  saveAnswer: ENTERPRISE,
+  saveAnswers: ENTERPRISE,
+  checkPlausibility: READERS,
+  submitLevel: ENTERPRISE,
+  readSelfDiagnosisResult: READERS,
+  exportSelfDiagnosisJson: READERS,
+  exportSelfDiagnosisWorkbook: READERS,
+  renderSelfDiagnosisReport: READERS,
+  verifyReport: PUBLIC,
+};

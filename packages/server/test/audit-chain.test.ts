@@ -43,7 +43,7 @@ describe('the chain (pure)', () => {
   });
 });
 
-describe.each(testDatabases)('$name', ({ name, openMigrated }) => {
+describe.each(testDatabases)('$name', ({ openMigrated }) => {
   let database: Database;
   beforeAll(async () => {
     database = await openMigrated();
@@ -119,7 +119,7 @@ describe.each(testDatabases)('$name', ({ name, openMigrated }) => {
     expect(await ids({ before: '2', limit: 2 })).toEqual(['1']);
   });
 
-  it.runIf(name === 'postgres')('chains appends of concurrent transactions in commit order', async () => {
+  it('chains appends of concurrent transactions in commit order', async () => {
     const pause = () => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
     await Promise.all(
       Array.from({ length: 8 }, (_, t) =>

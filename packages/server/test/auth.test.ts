@@ -124,6 +124,33 @@ describe.each(testDatabases)('accounts on the $name database', ({ open }) => {
       expect((await new Client(p.base).post('/api/auth/login', { username: form.account.username, password: 'Xinmima2026' })).status).toBe(200);
     });
 
+    it('ends every other session of the account when the password changes, keeping the one that changed it', async () => {
+      const form = registration();
+      const here = new Client(p.base);
+      await here.post('/api/auth/register', form);
+      const elsewhere = new Client(p.base);
+      expect((await elsewhere.post('/api/auth/login', { username: form.account.username, password: form.account.password })).status).toBe(200);
+      expect((await here.post('/api/auth/password', { currentPassword: form.account.password, newPassword: 'Xinmima2026' })).status).toBe(204);
+      expect((await elsewhere.get<{ account: null }>('/api/session')).body.account).toBeNull();
+      expect((await here.get<{ account: { username: string } }>('/api/session')).body.account?.username).toBe(form.account.username);
+    });
+
+    it('counts failed logins atomically: of 10 concurrent guesses 5 are checked; the lock is per address, not on the account', async () => {
+      const form = registration();
+      await new Client(p.base).post('/api/auth/register', form);
+      const guesses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => new Client(p.base).post<ErrorReply>('/api/auth/login', { username: form.account.username, password: `Wrong${i}2345` })),
+      );
+      const codes = guesses.map((g) => g.body.error.code).sort();
+      expect(codes).toEqual([...Array(6).fill('ACCOUNT_LOCKED'), ...Array(4).fill('BAD_CREDENTIALS')]); // 5 checked: the 5th failure locks
+      // the same address is locked now; the account itself is not: a reset clears it, and so does an admin
+      const admin = await adminClient(p);
+      const account = (await admin.get<{ accounts: { id: string; locked: boolean }[] }>(`/api/admin/accounts?q=${form.account.username}`)).body.accounts[0]!;
+      expect(account.locked).toBe(false);
+      expect((await admin.patch(`/api/admin/accounts/${account.id}`, { locked: false })).status).toBe(200);
+      expect((await new Client(p.base).post('/api/auth/login', { username: form.account.username, password: form.account.password })).status).toBe(200);
+    });
+
     it('says the same for a wrong password and an unknown user', async () => {
       const form = registration();
       await new Client(p.base).post('/api/auth/register', form);

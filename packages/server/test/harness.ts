@@ -171,3 +171,94 @@ export async function staffClient(p: TestPlatform, role: 'assessor' | 'lead_asse
   if (changed.status !== 204) throw new Error(`staff password change failed: ${JSON.stringify(changed.body)}`);
   return { client, accountId: created.body.account.id };
 }
+
+// ---- for the suites driven by the OpenAPI document (authorization matrix, fuzz)
+// (imports here rather than above: this part was added after the rest; ES hoists them anyway)
+import type { Survey } from '@cmmm/contract';
+import { requireEdition } from '@cmmm/model';
+
+/** A new session of an account whose password is not one-time. */
+export async function loggedInClient(p: TestPlatform, username: string, password: string): Promise<Client> {
+  const client = new Client(p.base);
+  const login = await client.post('/api/auth/login', { username, password });
+  if (login.status !== 200) throw new Error(`login of ${username} failed: ${JSON.stringify(login.body)}`);
+  return client;
+}
+
+/** An anonymous browser that has fetched its CSRF token (so that its writes pass the CSRF check). */
+export async function anonymousClient(p: TestPlatform): Promise<Client> {
+  const client = new Client(p.base);
+  await client.get('/api/session');
+  return client;
+}
+
+export interface RawReply {
+  status: number;
+  contentType: string;
+  text: string;
+  /** The answer told the browser to forget its session (退出). */
+  endsSession: boolean;
+}
+
+/**
+ * One request exactly as given — the path as is (already encoded), the body as raw text — with the
+ * cookies and CSRF token of `from` (none for null). Cookies the answer sets are ignored, so `from`
+ * keeps its own session whatever the request does.
+ */
+export async function sendRaw(base: string, from: Client | null, method: string, path: string, body?: { text: string; contentType?: string }): Promise<RawReply> {
+  const headers: Record<string, string> = {};
+  const cookies = ['cmmm_session', 'cmmm_csrf', 'cmmm_device'].flatMap((name) => {
+    const value = from?.cookie(name);
+    return value ? [`${name}=${value}`] : [];
+  });
+  if (cookies.length) headers.cookie = cookies.join('; ');
+  const csrf = from?.cookie('cmmm_csrf');
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+  if (body?.contentType) headers['content-type'] = body.contentType;
+  const res = await fetch(`${base}${path}`, { method, headers, body: body && method !== 'GET' ? body.text : undefined });
+  const endsSession = res.headers.getSetCookie().some((c) => /^cmmm_session=(;|$)/.test(c) || (c.startsWith('cmmm_session=') && /expires=Thu, 01 Jan 1970/i.test(c)));
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text(), endsSession };
+}
+
+/** A self-diagnosis of the client's enterprise taken to completion (物流 tailored; 一级 reached, 二级 not). */
+export async function completeSelfDiagnosis(client: Client): Promise<{ id: string; reportNumber: string }> {
+  const edition = requireEdition('db12-t1073-2021');
+  const tailored = ['M3'];
+  const answersAt = (level: number, grade: string) =>
+    Object.fromEntries(
+      edition.elements.flatMap((e) =>
+        e.domains.flatMap((d) => d.subdomains.filter((s) => !tailored.some((t) => s.id.startsWith(t))).flatMap((s) => s.items.map((i) => [i.requirements.find((r) => r.level === level)!.id, grade]))),
+      ),
+    );
+  const created = await client.post<{ id: string }>('/api/self-diagnoses', { enterpriseType: 'discrete', tailored });
+  if (created.status !== 201) throw new Error(`diagnosis creation failed: ${JSON.stringify(created.body)}`);
+  const { id } = created.body;
+  const steps = [
+    () => client.request('PUT', `/api/self-diagnoses/${id}/survey`, SAMPLE_SURVEY),
+    () => client.request('PUT', `/api/self-diagnoses/${id}/answers`, { answers: answersAt(1, 'LI') }),
+    () => client.post(`/api/self-diagnoses/${id}/submit`),
+    () => client.request('PUT', `/api/self-diagnoses/${id}/answers`, { answers: answersAt(2, 'NI') }),
+    () => client.post(`/api/self-diagnoses/${id}/submit`),
+  ];
+  for (const step of steps) {
+    const res = await step();
+    if (res.status !== 200) throw new Error(`completing a diagnosis failed: ${JSON.stringify(res.body)}`);
+  }
+  const done = await client.get<{ status: string; reportNumber: string }>(`/api/self-diagnoses/${id}`);
+  if (done.body.status !== 'completed') throw new Error(`the diagnosis did not complete: ${JSON.stringify(done.body)}`);
+  return { id, reportNumber: done.body.reportNumber };
+}
+
+/** A valid 调查问卷. */
+export const SAMPLE_SURVEY: Survey = {
+  employees: 320,
+  revenueBand: '2000to40000',
+  mainProducts: '精密数控机床零部件',
+  productionMode: 'multi_variety_small_batch',
+  informationSystems: ['ERP'],
+  networkedEquipmentShare: 0,
+  ncEquipmentShare: 40,
+};
+
+/** The password staffClient gives the staff accounts it creates. */
+export const STAFF_PASSWORD = 'Pinggu2026staff';

@@ -1,4 +1,5 @@
 // The model and the scoring engine over HTTP.
+import { scoreResultSchema } from '@cmmm/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ export function modelRoutes(app: FastifyInstance, { rateLimits }: AppDeps) {
     '/api/score',
     {
       config: { rateLimit: { bucket: 'score', max: rateLimits.score } },
-      schema: { operationId: 'scoreAnswers', tags, summary: '评分：输入输出同 cmmm score', body: z.record(z.string(), z.unknown()).describe('the `cmmm score` input: { edition?, enterpriseType, tailored?, answers }') },
+      schema: { operationId: 'scoreAnswers', tags, summary: '评分：输入输出同 cmmm score', body: z.record(z.string(), z.unknown()).describe('the `cmmm score` input: { edition?, enterpriseType, tailored?, answers }'), response: { 200: scoreResultSchema } },
     },
     async (request) => scoreAnswers(request.ctx, request.actor, request.body),
   );

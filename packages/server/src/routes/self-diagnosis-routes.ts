@@ -5,6 +5,7 @@ import {
   plausibilityWarningSchema,
   quotaSchema,
   requirementNoteSchema,
+  scoreResultSchema,
   saveAnswerSchema,
   saveAnswersSchema,
   selfDiagnosisSchema,
@@ -111,7 +112,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
         response: {
           200: z.object({
             diagnosis: selfDiagnosisSummarySchema,
-            result: z.record(z.string(), z.unknown()).describe('the engine result, as `cmmm score` prints it'),
+            result: scoreResultSchema.describe('the engine result, as `cmmm score` prints it (versioned: schemaVersion)'),
             strengths: z.array(requirementNoteSchema),
             weakPoints: z.array(requirementNoteSchema),
             peers: z.array(peerPositionSchema),
@@ -123,12 +124,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const outcome = await readSelfDiagnosisResult(request.ctx, request.actor, { id: request.params.id });
-      return {
-        ...outcome,
-        result: outcome.result as unknown as Record<string, unknown>,
-        roadmap: outcome.roadmap as unknown as Record<string, unknown>[],
-        policies: outcome.policies as unknown as Record<string, unknown>[],
-      };
+      return { ...outcome, roadmap: outcome.roadmap as unknown as Record<string, unknown>[], policies: outcome.policies as unknown as Record<string, unknown>[] };
     },
   );
 

@@ -1,7 +1,7 @@
 // 演示数据: clearly labelled demo enterprises across industries and regions, each with a completed
 // self-diagnosis scored by the engine, drawn so that levels follow seed 002's national distribution
 // (69% at 一级 or below, 15% 二级, 7% 三级, 9% 四级 and above). `clearDemoData` removes exactly them.
-import { assess, DEFAULT_EDITION_ID, requireEdition, type Grade } from '@cmmm/model';
+import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade } from '@cmmm/model';
 import { creditCodeCheckCharacter, findIndustry, suggestedEnterpriseType } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
@@ -44,14 +44,10 @@ function pickTarget(random: () => number): number {
 function answersFor(target: number, random: () => number): Record<string, Grade> {
   const edition = requireEdition(DEFAULT_EDITION_ID);
   const answers: Record<string, Grade> = {};
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const item of s.items)
-          for (const r of item.requirements) {
-            const x = random();
-            answers[r.id] = r.level <= target ? (x < 0.6 ? 'FI' : x < 0.95 ? 'LI' : 'PI') : x < 0.2 ? 'FI' : x < 0.5 ? 'LI' : x < 0.8 ? 'PI' : 'NI';
-          }
+  for (const { requirement: r, level } of editionIndex(edition).requirements) {
+    const x = random();
+    answers[r.id] = level <= target ? (x < 0.6 ? 'FI' : x < 0.95 ? 'LI' : 'PI') : x < 0.2 ? 'FI' : x < 0.5 ? 'LI' : x < 0.8 ? 'PI' : 'NI';
+  }
   return answers;
 }
 

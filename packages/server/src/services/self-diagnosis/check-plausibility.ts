@@ -1,7 +1,7 @@
 // 提交前核对: answers of the level being answered that contradict the survey (a warning only: the
 // enterprise may still submit).
 import type { Survey } from '@cmmm/contract';
-import { plausibilityWarnings, requireEdition } from '@cmmm/model';
+import { editionIndex, plausibilityWarnings, requireEdition, type MaturityLevel } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
 import { planOf, readableDiagnosis } from './load-diagnosis.ts';
@@ -12,8 +12,9 @@ export async function checkPlausibility(ctx: ServiceContext, actor: Actor | null
   if (!survey) return { warnings: [] };
   const plan = planOf(row);
   const level = row.current_level;
-  const requirements = requireEdition(row.edition_id).elements.flatMap((e) =>
-    e.domains.flatMap((d) => d.subdomains.filter((s) => !plan.excluded.has(s.id)).flatMap((s) => s.items.flatMap((i) => i.requirements.filter((x) => x.level === level)))),
-  );
+  const requirements = editionIndex(requireEdition(row.edition_id))
+    .atLevel(level as MaturityLevel)
+    .filter((x) => !plan.excluded.has(x.subdomain.id))
+    .map((x) => x.requirement);
   return { warnings: plausibilityWarnings(requirements, await ctx.repos.selfDiagnoses.listAnswers(row.id), survey) };
 }

@@ -1,7 +1,8 @@
 // Export: the answers in the `cmmm score` input format (re-scorable offline), and an Excel workbook
 // with a sheet of answers (with the requirement texts) and a sheet of scores per node and level.
-import type { AssessmentInput, ScoreResult } from '@cmmm/model';
-import { requireEdition } from '@cmmm/model';
+import { parseStoredResult } from '@cmmm/contract';
+import type { AssessmentInput } from '@cmmm/model';
+import { editionIndex, requireEdition } from '@cmmm/model';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
@@ -34,14 +35,10 @@ export async function exportAsWorkbook(ctx: ServiceContext, actor: Actor | null,
     { header: '答案', key: 'grade', width: 8 },
     { header: '满足程度', key: 'gradeName', width: 16 },
   ];
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const item of s.items)
-          for (const r of item.requirements) {
-            const grade = answers[r.id];
-            if (grade) sheet.addRow({ id: r.id, element: e.name, domain: d.name, subdomain: s.name, item: item.name, level: r.level, text: r.text, grade, gradeName: GRADE_NAMES[grade] });
-          }
+  for (const { requirement: r, item, subdomain, domain, element, level } of editionIndex(edition).requirements) {
+    const grade = answers[r.id];
+    if (grade) sheet.addRow({ id: r.id, element: element.name, domain: domain.name, subdomain: subdomain.name, item: item.name, level, text: r.text, grade, gradeName: GRADE_NAMES[grade] });
+  }
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
@@ -55,7 +52,7 @@ export async function exportAsWorkbook(ctx: ServiceContext, actor: Actor | null,
     { header: '权重', key: 'weight', width: 10 },
     { header: '得分', key: 'score', width: 10 },
   ];
-  const result = row.result as unknown as ScoreResult | null;
+  const result = row.result === null ? null : parseStoredResult(row.result);
   if (!result) {
     scores.addRow({ name: '本次自诊断尚未完成' });
   } else {

@@ -1,7 +1,8 @@
 // 查看结果: the stored result, strengths and weak points with the requirement texts, and the position
 // among peers (same industry major category; same province), hidden below 5 peers.
 import type { Grade } from '@cmmm/db';
-import { requireEdition, type ScoreResult } from '@cmmm/model';
+import { parseStoredResult } from '@cmmm/contract';
+import { editionIndex, requireEdition } from '@cmmm/model';
 import { findIndustry, findRegion } from '@cmmm/reference';
 import { policiesFor, roadmapFor } from '@cmmm/advice';
 import type { ServiceContext } from '../../context.ts';
@@ -41,21 +42,14 @@ export async function readSelfDiagnosisResult(ctx: ServiceContext, actor: Actor 
 export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
   const id = row.id;
   if (row.status !== 'completed' || !row.result) throw new AppError('NOT_COMPLETED');
-  const result = row.result as unknown as ScoreResult;
+  const result = parseStoredResult(row.result);
   const answers = await ctx.repos.selfDiagnoses.listAnswers(id);
   const evaluated = new Set(Object.keys(result.breakdown).map(Number));
-  const notes: RequirementNote[] = [];
   const edition = requireEdition(row.edition_id);
-  for (const e of edition.elements)
-    for (const d of e.domains)
-      for (const s of d.subdomains)
-        for (const item of s.items)
-          for (const r of item.requirements) {
-            const grade = answers[r.id];
-            if (grade && evaluated.has(r.level) && !result.excluded[s.id]) {
-              notes.push({ requirementId: r.id, level: r.level, subdomainId: s.id, subdomainName: s.name, itemName: item.name, text: r.text, grade });
-            }
-          }
+  const notes: RequirementNote[] = editionIndex(edition).requirements.flatMap(({ requirement: r, item, subdomain: s, level }) => {
+    const grade = answers[r.id];
+    return grade && evaluated.has(level) && !result.excluded[s.id] ? [{ requirementId: r.id, level, subdomainId: s.id, subdomainName: s.name, itemName: item.name, text: r.text, grade }] : [];
+  });
 
   const enterprise = (await ctx.repos.enterprises.findEnterpriseById(row.enterprise_id))!;
   const industryMajor = enterprise.industry_code.slice(0, 2);
