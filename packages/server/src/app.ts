@@ -52,6 +52,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // While draining, our own hook answers 503 SHUTTING_DOWN in the platform's error shape.
+    return503OnClosing: false,
   });
   const https = options.ctx.publicUrl.startsWith('https:');
   const deps: AppDeps = {

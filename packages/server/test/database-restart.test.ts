@@ -134,17 +134,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL restart and an outag
       };
 
       // Liveness never asks the database: 200 all along.
+      const monitor = new Browser();
       const liveFailures: string[] = [];
       let watching = true;
       const liveness = (async () => {
         while (watching) {
-          const res = await new Browser().get(S, '/api/health/live').catch((err: Error) => err);
+          const res = await monitor.get(S, '/api/health/live').catch((err: Error) => err);
           if (res instanceof Error || res.status !== 200) liveFailures.push(res instanceof Error ? res.message : `${res.status}`);
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
 
-      const ready = () => new Browser().get<{ status: string; database: string }>(S, '/api/health/ready');
+      const ready = () => monitor.get<{ status: string; database: string }>(S, '/api/health/ready');
       const recent = () => `${unexpected.slice(-3).join('; ')}\n${server!.output().slice(-4_000)}`;
       /** Waits for more acknowledged autosaves than now: the server serves again. */
       const servingAgain = async (what: string) => {

@@ -1,7 +1,7 @@
 // 登录 as a service, from several source addresses: the lock-out is per account and source, the
 // account as a whole only slows down, and a browser that logged in before is spared the slow-down.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../src/errors.ts';
+import type { AppError } from '../src/errors.ts';
 import { logIn, MAX_FAILED_LOGINS, SLOW_DOWN_AFTER } from '../src/services/accounts/log-in.ts';
 import { registeredClient, testDatabases, usePlatform } from './harness.ts';
 

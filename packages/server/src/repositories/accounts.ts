@@ -27,30 +27,27 @@ export interface NewAccount {
 }
 
 export async function insertAccount(db: Db, a: NewAccount): Promise<void> {
-  await db
-    .insertInto('account')
-    .values({
-      id: a.id,
-      username: a.username,
-      password_hash: a.passwordHash,
-      display_name: a.displayName,
-      mobile: a.mobile,
-      role: a.role,
-      enterprise_id: a.enterpriseId ?? null,
-      region_code: a.regionCode ?? null,
-      must_change_password: a.mustChangePassword ?? false,
-      is_demo: a.isDemo ?? false,
-    })
-    .execute();
+  await db.insertInto('account').values(accountValues(a)).execute();
 }
 
-export async function recordFailedLogin(db: Db, id: string, lockedUntil: Date | null): Promise<void> {
-  await db
-    .updateTable('account')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), ...(lockedUntil ? { locked_until: lockedUntil } : {}) }))
-    .where('id', '=', id)
-    .execute();
+/** Inserts unless the username is taken (by a concurrent insert too); whether it was inserted. */
+export async function insertAccountUnlessTaken(db: Db, a: NewAccount): Promise<boolean> {
+  const result = await db.insertInto('account').values(accountValues(a)).onConflict((oc) => oc.column('username').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+const accountValues = (a: NewAccount) => ({
+  id: a.id,
+  username: a.username,
+  password_hash: a.passwordHash,
+  display_name: a.displayName,
+  mobile: a.mobile,
+  role: a.role,
+  enterprise_id: a.enterpriseId ?? null,
+  region_code: a.regionCode ?? null,
+  must_change_password: a.mustChangePassword ?? false,
+  is_demo: a.isDemo ?? false,
+});
 
 export async function clearFailedLogins(db: Db, id: string): Promise<void> {
   await db.updateTable('account').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();

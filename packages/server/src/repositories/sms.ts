@@ -18,16 +18,6 @@ export const findLiveSmsCode = (db: Db, mobile: string, now: Date) =>
     .limit(1)
     .executeTakeFirst();
 
-export async function countSmsCodesSince(db: Db, mobile: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('sms_code')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('mobile', '=', mobile)
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function recordSmsAttempt(db: Db, id: string): Promise<void> {
   await db.updateTable('sms_code').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).execute();
 }

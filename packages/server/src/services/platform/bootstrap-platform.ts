@@ -15,7 +15,8 @@ export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapO
   const subPlatformsCreated = await ctx.repos.subPlatforms.insertMissingSubPlatforms(subPlatforms);
   if ((await ctx.repos.accounts.countPlatformAdmins()) > 0) return { subPlatformsCreated };
   const password = newOneTimePassword();
-  await ctx.repos.accounts.insertAccount({
+  // Several servers may start at once on an empty database: the first to insert `admin` wins, the others go on.
+  const created = await ctx.repos.accounts.insertAccountUnlessTaken({
     id: newId(),
     username: 'admin',
     passwordHash: await hashPassword(password),
@@ -24,5 +25,5 @@ export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapO
     role: 'platform_admin',
     mustChangePassword: true,
   });
-  return { subPlatformsCreated, admin: { username: 'admin', password } };
+  return created ? { subPlatformsCreated, admin: { username: 'admin', password } } : { subPlatformsCreated };
 }
