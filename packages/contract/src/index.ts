@@ -4,3 +4,4 @@ export * from './schemas.ts';
 export * from './self-diagnosis.ts';
 export * from './score-result.ts';
 export type * from './edition.ts';
+export * from './audit.ts';

@@ -1,5 +1,4 @@
 // 企业自诊断 through the HTTP API: every rule of issue 4 §3 and seed 001, on every test database.
-import type { Survey } from '@cmmm/contract';
 import { assess, compilePlan, evaluateLevel, readAnswers, requireEdition, type Grade } from '@cmmm/model';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/services/platform/demo-data.ts';
 import { monthWindow } from '../src/services/self-diagnosis/quota.ts';
 import { percentileAmong } from '../src/services/self-diagnosis/self-diagnosis-result.ts';
-import { Client, registeredClient, staffClient, testDatabases, usePlatform } from './harness.ts';
+import { Client, registeredClient, SAMPLE_SURVEY, staffClient, testDatabases, usePlatform } from './harness.ts';
 
 type ErrorReply = { error: { code: string; message: string; issues?: { path: string }[] } };
 type Diagnosis = { id: string; status: string; currentLevel: number; answers: Record<string, Grade>; levels: { level: number; reached: boolean; score: number }[] };
@@ -23,15 +22,7 @@ function pdfText(pdf: Buffer): string {
   return r.stdout;
 }
 
-const survey: Survey = {
-  employees: 320,
-  revenueBand: '2000to40000',
-  mainProducts: '精密数控机床零部件',
-  productionMode: 'multi_variety_small_batch',
-  informationSystems: ['ERP'],
-  networkedEquipmentShare: 0,
-  ncEquipmentShare: 40,
-};
+const survey = SAMPLE_SURVEY;
 
 describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) => {
   const p = usePlatform(open);

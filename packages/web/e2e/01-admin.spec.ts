@@ -56,4 +56,19 @@ test('platform admin changes the one-time password, creates an assessor and reco
   await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('color', 'rgb(27, 94, 32)');
   await expect(page.getByRole('button', { name: '进入我的主页' })).toHaveCSS('background-color', 'rgb(27, 94, 32)');
   await screenshot(page, 'sub-platform-home-desktop');
+
+  // 审计日志: what was just done is there, newest first, and the filter narrows it.
+  await page.getByRole('link', { name: '审计日志' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('修改地方分平台');
+  await expect(page.getByRole('cell', { name: '新建账户' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '修改密码' })).toBeVisible();
+  await page.getByLabel('对象类型').click();
+  await page.getByTitle('地方分平台').click();
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('110000');
+  await screenshot(page, 'admin-audit-trail');
 });

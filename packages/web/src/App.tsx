@@ -6,6 +6,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { AuditTrailPage } from './pages/admin/AuditTrailPage.tsx';
 import { EnterprisesPage } from './pages/admin/EnterprisesPage.tsx';
 import { SubPlatformBrandingPage } from './pages/admin/SubPlatformBrandingPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: '/self-diagnoses/:id/result', element: <Suspense fallback={<Skeleton active />}><ResultPage /></Suspense> },
       { path: '/admin', element: <AdminPage /> },
       { path: '/admin/enterprises', element: <EnterprisesPage /> },
+      { path: '/admin/audit', element: <AuditTrailPage /> },
       { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

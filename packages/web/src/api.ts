@@ -19,6 +19,9 @@ import type {
 } from '@cmmm/contract/self-diagnosis';
 import type { z } from 'zod';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
+import type { AuditEvent, AuditTrailPage, AuditTrailQuery } from '@cmmm/contract/audit';
+
+export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
 export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
 export type { Edition, EnterpriseType, Grade, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
@@ -267,4 +270,8 @@ export const api = {
   submitLevel: (id: string) => send<SubmitLevelResult>('POST', `/api/self-diagnoses/${encodeURIComponent(id)}/submit`),
   selfDiagnosisResult: (id: string) => get<SelfDiagnosisResult>(`/api/self-diagnoses/${encodeURIComponent(id)}/result`),
   smsOutbox: () => get<{ messages: SmsMessage[] }>('/api/admin/sms-outbox').then((r) => r.messages),
+  auditTrail: (query: AuditTrailQuery) => {
+    const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
+    return get<AuditTrailPage>(`/api/admin/audit-events?${params}`);
+  },
 };

@@ -1,5 +1,5 @@
 // Administration: accounts and roles, the development SMS outbox, the audit trail.
-import { accountViewSchema, createAccountSchema, roleSchema, updateAccountSchema } from '@cmmm/contract';
+import { accountViewSchema, auditTrailPageSchema, auditTrailQuerySchema, createAccountSchema, roleSchema, updateAccountSchema } from '@cmmm/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,19 +10,6 @@ import { readSmsOutbox } from '../services/admin/read-sms-outbox.ts';
 const tags = ['平台管理'];
 const id = z.object({ id: z.uuid('无效的账户编号') });
 
-const auditEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  enterpriseId: z.string().nullable(),
-  regionCode: z.string().nullable(),
-  summary: z.record(z.string(), z.unknown()),
-  requestId: z.string().nullable(),
-});
 
 export function adminRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -72,16 +59,8 @@ export function adminRoutes(app: FastifyInstance) {
         operationId: 'readAuditTrail',
         tags,
         summary: '审计日志（平台管理员：全部；地方分平台管理员：本地区企业），新的在前',
-        querystring: z.object({
-          subjectType: z.enum(['account', 'enterprise', 'sub_platform', 'self_diagnosis']).optional(),
-          subjectId: z.string().max(64).optional(),
-          actorId: z.uuid().optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
-          before: z.string().regex(/^\d{1,18}$/).optional().describe('the `next` of the previous page'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ events: z.array(auditEventSchema), next: z.string().nullable() }) },
+        querystring: auditTrailQuerySchema,
+        response: { 200: auditTrailPageSchema },
       },
     },
     async (request) => {

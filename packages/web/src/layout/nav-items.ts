@@ -17,9 +17,9 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
       // seed 001 §1.2: 平台主页 → 企业自诊断
       return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, { to: '/enterprise', label: 'nav.enterprise' }];
     case 'platform_admin':
-      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }];
+      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, { to: '/admin/audit', label: 'nav.audit' }];
     case 'region_admin':
-      return [home, { to: '/admin/enterprises', label: 'nav.enterprises' }, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }];
+      return [home, { to: '/admin/enterprises', label: 'nav.enterprises' }, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }];
     default:
       return [home];
   }
