@@ -9,18 +9,13 @@
 //     当前等级已适用的同一条目的，合为另一条（forCurrentLevel = false）——例如“三级及以上”的同一待遇对三级企业
 //     只列为当前等级，不再重复列为下一等级。没有条目适用的政策不列出。
 //   · 顺序：国家、省、市、区县；同一层级按附录表中的顺序；同一政策先当前等级后下一等级。
-import { policies, type Policy, type PolicyReward } from '@cmmm/reference';
+import { policies, regionContains, type Policy, type PolicyReward } from '@cmmm/reference';
 import type { PolicyMatch } from '@cmmm/contract/knowledge';
 
 const SCOPE_ORDER: Readonly<Record<Policy['scope'], number>> = { national: 0, province: 1, city: 2, county: 3 };
 
-/** The significant digits of a GB/T 2260 code: '320200' → '3202', '000000' → ''. */
-function significant(code: string): string {
-  return code.replace(/(00)+$/, '');
-}
-
 function concerns(policy: Policy, regionCode: string): boolean {
-  return policy.scope === 'national' || regionCode.startsWith(significant(policy.regionCode));
+  return policy.scope === 'national' || regionContains(policy.regionCode, regionCode);
 }
 
 function match(policy: Policy, rewards: readonly PolicyReward[], forCurrentLevel: boolean): PolicyMatch {
