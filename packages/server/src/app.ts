@@ -32,6 +32,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Directory of the built browser app (default packages/web/dist). */
   webDist?: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); without it the client address is the peer's. */
+  trustProxy?: string;
   /** Told while the server drains on SIGTERM: new requests get 503. */
   isDraining?: () => boolean;
 }
@@ -54,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // While draining, our own hook answers 503 SHUTTING_DOWN in the platform's error shape.
     return503OnClosing: false,
+    // Rate limits and lock-outs key on request.ip: only a configured proxy may say who the client is.
+    trustProxy: options.trustProxy ?? false,
   });
   const https = options.ctx.publicUrl.startsWith('https:');
   const deps: AppDeps = {

@@ -17,6 +17,8 @@ export interface Env {
   readonly smsMode: 'outbox';
   /** Worker threads rendering report PDFs (default: the machine's cores). */
   readonly reportThreads: number | undefined;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, e.g. 127.0.0.1 or 10.0.0.0/8); none by default. */
+  readonly trustProxy: string | undefined;
   /** NODE_ENV=test silences the logs of a server started by the tests. */
   readonly quiet: boolean;
 }
@@ -50,6 +52,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const threadsText = source.REPORT_THREADS?.trim();
   const reportThreads = threadsText ? Number(threadsText) : undefined;
   if (threadsText && (!/^\d+$/.test(threadsText) || reportThreads! < 1 || reportThreads! > 64)) problems.push(`REPORT_THREADS 须为 1–64 的整数，收到「${threadsText}」`);
+  const trustProxy = source.TRUST_PROXY?.trim() || undefined;
+  if (trustProxy && !trustProxy.split(',').every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p.trim()))) {
+    problems.push(`TRUST_PROXY 须为逗号分隔的代理地址或网段（如 127.0.0.1,10.0.0.0/8），收到「${trustProxy}」`);
+  }
   if (problems.length) throw new EnvError(problems);
   return Object.freeze({
     port,
@@ -61,6 +67,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     logLevel,
     smsMode,
     reportThreads,
+    trustProxy,
     quiet: source.NODE_ENV === 'test',
   });
 }

@@ -45,7 +45,7 @@ export async function main(): Promise<void> {
   const reports = createRenderPool({ threads: env.reportThreads });
   let draining = false;
   const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports });
-  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, isDraining: () => draining });
+  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
 
@@ -60,7 +60,6 @@ export async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : env.port;
   const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
   const where = database.kind === 'embedded' ? `嵌入式数据库 embedded database: ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  process.stdout.write(`智能制造能力成熟度评估平台已启动 Platform ready: http://${shown}:${port}/  (${where})\n`);
   if (setup.admin) {
     process.stdout.write(
       `首次启动：已创建平台管理员（仅显示这一次，首次登录须修改密码）\n` +
@@ -68,6 +67,8 @@ export async function main(): Promise<void> {
         `  用户名 username: ${setup.admin.username}\n  一次性密码 one-time password: ${setup.admin.password}\n`,
     );
   }
+  // The ready line comes last: whoever waits for it has the credentials above already.
+  process.stdout.write(`智能制造能力成熟度评估平台已启动 Platform ready: http://${shown}:${port}/  (${where})\n`);
 
   const housekeeping = setInterval(() => {
     removeExpiredState(ctx).catch((err: Error) => log.warn({ err: { message: err.message } }, 'housekeeping failed'));

@@ -177,3 +177,27 @@ export const MATRIX: Record<string, Row> = {
   saveAnswers: { why: 'canAnswerSelfDiagnosis (A: DIAGNOSIS_COMPLETED)', expect: answerersOfA, sample: (f) => diagnosis(f, { body: { answers: { [f.requirementId]: 'FI' } } }) },
   submitLevel: { why: 'canAnswerSelfDiagnosis (A: DIAGNOSIS_COMPLETED)', expect: answerersOfA, sample: (f) => diagnosis(f) },
 };
+
+// ---- the operations themselves, from the OpenAPI document (also what fuzz.test.ts fuzzes)
+
+export interface Operation {
+  id: string;
+  method: string;
+  /** The OpenAPI path template, e.g. /api/enterprises/{id}. */
+  path: string;
+  parameters: { in: 'path' | 'query'; name: string; required?: boolean; schema: JsonSchema }[];
+  body: JsonSchema | null;
+}
+export type JsonSchema = Record<string, unknown>;
+
+/** Every operation of the platform's OpenAPI document. */
+export async function openApiOperations(base: string): Promise<Operation[]> {
+  type Doc = { paths: Record<string, Record<string, { operationId?: string; parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+  const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as Doc;
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      return { id: op.operationId, method: method.toUpperCase(), path, parameters: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema ?? null };
+    }),
+  );
+}

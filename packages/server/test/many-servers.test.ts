@@ -127,7 +127,7 @@ describe.runIf(postgres)('many servers on one PostgreSQL', { timeout: 180_000 },
     expect((await admin.patch(A, `/api/admin/accounts/${locked.accountId}`, { locked: true })).status).toBe(200);
     expect(await whoOn(locked.staff, B)).toBeNull();
     expect(await whoOn(locked.staff, A)).toBeNull();
-    expect(errorOf(await new Browser().post(B, '/api/auth/login', { username: locked.username, password: locked.password }))).toEqual([423, 'ACCOUNT_LOCKED']);
+    expect(errorOf(await new Browser().post(B, '/api/auth/login', { username: locked.username, password: locked.password }))).toEqual([423, 'ACCOUNT_DISABLED']);
 
     const promoted = await staffAccount('assessor');
     const patched = await admin.patch<{ role: string }>(A, `/api/admin/accounts/${promoted.accountId}`, { role: 'lead_assessor' });

@@ -89,6 +89,29 @@ describe.each(testDatabases)('security on the $name database', ({ open }) => {
     expect([deep.statusCode, deep.json().error.code]).toEqual([400, 'VALIDATION']);
   });
 
+  it('believes X-Forwarded-For only from a configured proxy (TRUST_PROXY): a direct client cannot spoof its address', async () => {
+    // Addresses of their own: the counters are shared with the other tests of this database.
+    const attempts = async (app: FastifyInstance, peer: string) => {
+      const codes: number[] = [];
+      for (let i = 1; i <= 3; i++) {
+        const { cookie, token } = await csrf(app);
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: peer, headers: { cookie, 'x-csrf-token': token, 'x-forwarded-for': `198.51.100.${i}` }, payload: { username: 'nobody-here', password: 'Wrong12345' } });
+        codes.push(res.statusCode);
+      }
+      return codes;
+    };
+    const ctx = serviceContext(database, quiet);
+    const direct = await buildApp({ ctx, rateLimits: { login: 2 } });
+    const proxied = await buildApp({ ctx, rateLimits: { login: 2 }, trustProxy: '192.0.2.88' });
+    try {
+      expect(await attempts(direct, '192.0.2.77')).toEqual([401, 401, 429]); // one address, whatever the header says
+      expect(await attempts(proxied, '192.0.2.88')).toEqual([401, 401, 401]); // three clients behind the proxy
+    } finally {
+      await direct.close();
+      await proxied.close();
+    }
+  });
+
   it('looks up own properties only: prototype names are unknown editions', async () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const res = await http.inject({ method: 'GET', url: `/api/editions/${name}` });

@@ -103,7 +103,6 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcessWithou
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
-  await new Promise((r) => setTimeout(r, 100)); // let the last lines arrive
   return { child, url, out };
 }
 

@@ -54,11 +54,8 @@ export async function clearFailedLogins(db: Db, id: string): Promise<void> {
 }
 
 export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db
-    .updateTable('account')
-    .set({ password_hash: passwordHash, must_change_password: mustChange, failed_logins: 0, locked_until: null })
-    .where('id', '=', id)
-    .execute();
+  // A manual lock (locked_until) stays: only an admin lifts it, not a password reset.
+  await db.updateTable('account').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', id).execute();
 }
 
 export async function updateAccountFields(

@@ -1,6 +1,7 @@
 // All SQL about enterprises.
 import type { OrganisationType } from '@cmmm/contract';
 import type { EnterpriseType } from '@cmmm/model';
+import { likePrefix } from '@cmmm/db';
 import type { Db } from './db-types.ts';
 
 export interface NewEnterprise {
@@ -63,7 +64,7 @@ export async function listEnterprises(db: Db, options: { regionPrefix?: string; 
   const { regionPrefix, subPlatformCode } = options;
   if (regionPrefix !== undefined) {
     query = query.where((eb) =>
-      eb.or([eb('region_code', 'like', `${regionPrefix}%`), ...(subPlatformCode ? [eb('sub_platform_code', '=', subPlatformCode)] : [])]),
+      eb.or([eb('region_code', 'like', likePrefix(regionPrefix)), ...(subPlatformCode ? [eb('sub_platform_code', '=', subPlatformCode)] : [])]),
     );
   }
   const [rows, count] = await Promise.all([

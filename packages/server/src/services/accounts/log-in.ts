@@ -48,7 +48,7 @@ export async function logIn(ctx: ServiceContext, actor: Actor | null, input: Log
     throw new AppError('BAD_CREDENTIALS');
   }
   const now = ctx.now();
-  if (account.locked_until && account.locked_until > now) throw new AppError('ACCOUNT_LOCKED');
+  if (account.locked_until && account.locked_until > now) throw new AppError('ACCOUNT_DISABLED'); // locked by an admin
   const keys = loginKeys(account.id, input.source);
   const window = LOCK_MINUTES * 60_000;
   const knownDevice = !!input.deviceToken && !!(await ctx.repos.knownDevices.findKnownDevice(digest(input.deviceToken), account.id));

@@ -70,6 +70,7 @@ export async function confirmPasswordReset(
     await tx.repos.accounts.setPassword(account.id, passwordHash, false);
     await tx.repos.sessions.deleteSessionsOfAccount(account.id); // a reset ends every open session
     await tx.repos.rateLimits.clearCountersWithPrefix(`login:${account.id}`); // and the lock-out it may have been for
+    await tx.repos.knownDevices.deleteKnownDevicesOfAccount(account.id); // whoever reset it may not be whoever logged in before
     await recordAudit(tx, null, 'account.password_reset', { type: 'account', id: account.id }, { by: 'sms' });
   });
   evictAccountSessions(ctx.caches, account.id);
