@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './app-deps.ts';
 import { forRequest, type ServiceContext } from './context.ts';
-import { errorHandler, sendError } from './errors.ts';
+import { errorHandler, frameworkErrorHandler, sendError } from './errors.ts';
 import { ACCESS_NOTES, API_TAGS } from './openapi.ts';
 import { hostileInputPlugin } from './plugins/hostile-input.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
@@ -58,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
     // Rate limits and lock-outs key on request.ip: only a configured proxy may say who the client is.
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: frameworkErrorHandler,
   });
   const https = options.ctx.publicUrl.startsWith('https:');
   const deps: AppDeps = {
