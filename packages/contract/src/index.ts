@@ -5,3 +5,4 @@ export * from './self-diagnosis.ts';
 export * from './score-result.ts';
 export type * from './edition.ts';
 export * from './audit.ts';
+export * from './knowledge-schemas.ts';

@@ -4,7 +4,9 @@ import {
   peerPositionSchema,
   plausibilityWarningSchema,
   quotaSchema,
+  policyMatchSchema,
   requirementNoteSchema,
+  roadmapEntrySchema,
   scoreResultSchema,
   saveAnswerSchema,
   saveAnswersSchema,
@@ -116,16 +118,13 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
             strengths: z.array(requirementNoteSchema),
             weakPoints: z.array(requirementNoteSchema),
             peers: z.array(peerPositionSchema),
-            roadmap: z.array(z.record(z.string(), z.unknown())).describe('improvement roadmap: RoadmapEntry of @cmmm/report'),
-            policies: z.array(z.record(z.string(), z.unknown())).describe('matching policies: PolicyMatch of @cmmm/report'),
+            roadmap: z.array(roadmapEntrySchema).describe('the improvement roadmap (@cmmm/advice)'),
+            policies: z.array(policyMatchSchema).describe('policies rewarding the current or next level in the enterprise\'s region (@cmmm/advice)'),
           }),
         },
       },
     },
-    async (request) => {
-      const outcome = await readSelfDiagnosisResult(request.ctx, request.actor, { id: request.params.id });
-      return { ...outcome, roadmap: outcome.roadmap as unknown as Record<string, unknown>[], policies: outcome.policies as unknown as Record<string, unknown>[] };
-    },
+    async (request) => readSelfDiagnosisResult(request.ctx, request.actor, { id: request.params.id }),
   );
 
   r.get('/api/self-diagnoses/:id/export.json', { schema: { operationId: 'exportSelfDiagnosisJson', tags, summary: '导出答案（cmmm score 输入格式，可离线重新评分）', params: idParams } }, async (request, reply) => {
