@@ -14,9 +14,15 @@ export default tseslint.config(
     // The browser app never imports the server, the database or the report renderer.
     files: ['packages/web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['@cmmm/server', '@cmmm/server/*', '@cmmm/db', '@cmmm/db/*', '@cmmm/report', '@cmmm/report/*'], message: 'packages/web talks to the server over HTTP only.' },
-      ] }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@cmmm/server', '@cmmm/server/*', '@cmmm/db', '@cmmm/db/*', '@cmmm/report', '@cmmm/report/*'], message: 'packages/web talks to the server over HTTP only.' },
+        ],
+        paths: [
+          // The model's pure functions (editionIndex) are fine; the shapes on the wire are the contract's.
+          { name: '@cmmm/model', importNames: ['ScoreResult', 'Edition', 'PlausibilityWarning', 'Grade', 'EnterpriseType', 'LevelBreakdown'], message: 'wire types come from @cmmm/contract.' },
+        ],
+      }],
     },
   },
   {
