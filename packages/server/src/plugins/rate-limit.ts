@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../context.ts';
 import { sendError } from '../errors.ts';
+import { countRequest } from '../services/platform/count-request.ts';
 
 export interface RouteRateLimit {
   /** Counter name; routes sharing a bucket share the allowance. */
@@ -23,12 +24,7 @@ export function rateLimitPlugin(app: FastifyInstance, ctx: ServiceContext) {
   app.addHook('onRequest', async (request, reply) => {
     const limit = request.routeOptions.config?.rateLimit;
     if (!limit) return;
-    const windowMs = limit.windowMs ?? 60_000;
-    const now = ctx.now();
-    const { hits, resetAt } = await ctx.repos.rateLimits.hitCounter(`rl:${limit.bucket}:${request.ip}`, windowMs, now);
-    if (hits > limit.max) {
-      reply.header('retry-after', String(Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000))));
-      return sendError(reply, 'RATE_LIMITED');
-    }
+    const { over, retryAfterSeconds } = await countRequest(ctx, { bucket: limit.bucket, client: request.ip, max: limit.max, windowMs: limit.windowMs ?? 60_000 });
+    if (over) return sendError(reply.header('retry-after', String(retryAfterSeconds)), 'RATE_LIMITED');
   });
 }

@@ -4,9 +4,9 @@
 // router matched (decoded, normalised), never on the raw URL: `POST /%61pi/auth/login` is checked
 // like `POST /api/auth/login`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedSession } from '../caches.ts';
 import type { ServiceContext } from '../context.ts';
 import { sendError } from '../errors.ts';
+import { authenticateSession } from '../services/accounts/authenticate-session.ts';
 import type { Actor } from '../policy.ts';
 import { digest, newToken } from '../security/tokens.ts';
 
@@ -26,8 +26,6 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Stateless endpoints that use no cookie: nothing to forge. */
 const CSRF_EXEMPT = new Set(['/api/score']);
-/** On the embedded database a session read is kept this long (changes made here evict it at once). */
-const SESSION_CACHE_MS = 5_000;
 
 export function sessionPlugin(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('actor', null);
@@ -38,7 +36,7 @@ export function sessionPlugin(app: FastifyInstance, ctx: ServiceContext) {
     if (route === undefined) return; // no route: 404, nothing to authenticate or forge
     const token = request.cookies[SESSION_COOKIE];
     if (token && route.startsWith('/api/')) {
-      const session = await liveSession(ctx, digest(token));
+      const session = await authenticateSession(ctx, digest(token));
       if (session) {
         request.actor = {
           id: session.accountId,
@@ -59,33 +57,6 @@ export function sessionPlugin(app: FastifyInstance, ctx: ServiceContext) {
       return sendError(reply, 'CSRF');
     }
   });
-}
-
-/** The live session of a token digest: from the database (every server sees a revocation at once),
- *  or on the embedded database from this process's short cache, which every change here evicts. */
-async function liveSession(ctx: ServiceContext, tokenHash: string): Promise<CachedSession | undefined> {
-  const now = ctx.now();
-  const cache = ctx.caches.sessions;
-  const cached = cache?.get(tokenHash);
-  if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached;
-  const row = await ctx.repos.sessions.findLiveSession(tokenHash, now);
-  if (!row || (row.locked_until && row.locked_until > now)) {
-    cache?.delete(tokenHash);
-    return undefined;
-  }
-  const session: CachedSession = {
-    tokenHash,
-    accountId: row.account_id,
-    role: row.role,
-    enterpriseId: row.enterprise_id,
-    regionCode: row.region_code,
-    mustChangePassword: row.must_change_password,
-    csrfToken: row.csrf_token,
-    expiresAt: row.expires_at,
-    until: Date.now() + SESSION_CACHE_MS,
-  };
-  cache?.set(tokenHash, session);
-  return session;
 }
 
 const cookieBase = (secure: boolean) => ({ path: '/', sameSite: 'lax' as const, secure });

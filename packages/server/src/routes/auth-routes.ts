@@ -32,9 +32,9 @@ export function authRoutes(app: FastifyInstance, { cookieSecure, rateLimits }: A
     '/api/auth/register',
     { config: limit('register', rateLimits.register), schema: { operationId: 'registerEnterprise', tags, summary: '注册：企业与其第一个账户', body: registerRequestSchema, response: { 201: sessionViewSchema } } },
     async (request, reply) => {
-      const { accountId, session } = await registerEnterprise(request.ctx, request.actor, request.body);
+      const { session, view } = await registerEnterprise(request.ctx, request.actor, request.body);
       setSessionCookies(reply, session, cookieSecure);
-      return reply.status(201).send(await readSession(request.ctx, request.actor, { accountId, csrfToken: session.csrfToken }));
+      return reply.status(201).send(view);
     },
   );
 
@@ -46,7 +46,7 @@ export function authRoutes(app: FastifyInstance, { cookieSecure, rateLimits }: A
       const outcome = await logIn(request.ctx, request.actor, { username, password, source: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
       setSessionCookies(reply, outcome.session, cookieSecure);
       if (outcome.deviceToken) setDeviceCookie(reply, outcome.deviceToken, cookieSecure);
-      return readSession(request.ctx, request.actor, { accountId: outcome.accountId, csrfToken: outcome.session.csrfToken });
+      return outcome.view;
     },
   );
 

@@ -45,8 +45,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
     '/api/self-diagnoses',
     { schema: { operationId: 'createSelfDiagnosis', tags, summary: '新建自诊断（确认企业类型与裁剪，之后不能更改）', body: createSelfDiagnosisSchema, response: { 201: selfDiagnosisSchema } } },
     async (request, reply) => {
-      const id = await createSelfDiagnosis(request.ctx, request.actor, request.body);
-      return reply.status(201).send(await readSelfDiagnosis(request.ctx, request.actor, { id }));
+      return reply.status(201).send(await createSelfDiagnosis(request.ctx, request.actor, request.body));
     },
   );
 
@@ -61,8 +60,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
   );
 
   r.put('/api/self-diagnoses/:id/survey', { schema: { operationId: 'submitSurvey', tags, summary: '保存调查问卷并开始答题（提交后不可修改）', params: idParams, body: surveySchema, response: { 200: selfDiagnosisSchema } } }, async (request) => {
-    await submitSurvey(request.ctx, request.actor, { id: request.params.id, survey: request.body });
-    return readSelfDiagnosis(request.ctx, request.actor, { id: request.params.id });
+    return submitSurvey(request.ctx, request.actor, { id: request.params.id, survey: request.body });
   });
 
   r.put(

@@ -3,12 +3,14 @@
 // source address: a stranger guessing from elsewhere cannot lock the owner out; the account as a
 // whole only slows down (one check per few seconds), and a browser that logged in to the account
 // before (its device cookie) is spared that slow-down. `cmmm admin unlock` clears it all.
+import type { SessionView } from '@cmmm/contract';
 import type { ServiceContext } from '../../context.ts';
 import { evictAccountSessions } from '../../caches.ts';
 import { AppError } from '../../errors.ts';
 import { canUseAccountEntry, permit, type Actor } from '../../policy.ts';
 import { dummyHash, verifyPassword } from '../../security/passwords.ts';
 import { digest, newToken } from '../../security/tokens.ts';
+import { sessionViewOf } from './read-session.ts';
 import { openSession, type OpenedSession } from './sessions.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -36,6 +38,7 @@ export interface LogInInput {
 export interface LogInOutcome {
   accountId: string;
   session: OpenedSession;
+  view: SessionView;
   /** A new device cookie, when the browser had none valid for this account. */
   deviceToken?: string;
 }
@@ -71,13 +74,14 @@ export async function logIn(ctx: ServiceContext, actor: Actor | null, input: Log
 
   await ctx.repos.rateLimits.clearCounter(keys.source);
   const session = await openSession(ctx, account.id);
+  const opened = { accountId: account.id, session, view: await sessionViewOf(ctx, account.id, session.csrfToken) };
   if (knownDevice) {
     await ctx.repos.knownDevices.touchKnownDevice(digest(input.deviceToken!), now);
-    return { accountId: account.id, session };
+    return opened;
   }
   const deviceToken = newToken();
   await ctx.repos.knownDevices.insertKnownDevice({ tokenHash: digest(deviceToken), accountId: account.id, at: now });
-  return { accountId: account.id, session, deviceToken };
+  return { ...opened, deviceToken };
 }
 
 /** 退出: ends this session (the token the browser holds). */

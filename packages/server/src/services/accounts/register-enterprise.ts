@@ -1,5 +1,5 @@
 // 注册: an enterprise and its first account, in one transaction (seed 001 §1.1, §3.2), logged in.
-import type { RegisterRequest } from '@cmmm/contract';
+import type { RegisterRequest, SessionView } from '@cmmm/contract';
 import { isUniqueViolation } from '@cmmm/db';
 import type { Issue } from '@cmmm/model';
 import { findIndustry, isSelectableRegion, validateCreditCode } from '@cmmm/reference';
@@ -9,9 +9,10 @@ import { canUseAccountEntry, permit, type Actor } from '../../policy.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId } from '../../security/tokens.ts';
 import { recordAudit } from '../audit.ts';
+import { sessionViewOf } from './read-session.ts';
 import { openSession, type OpenedSession } from './sessions.ts';
 
-export async function registerEnterprise(ctx: ServiceContext, actor: Actor | null, input: RegisterRequest): Promise<{ accountId: string; enterpriseId: string; session: OpenedSession }> {
+export async function registerEnterprise(ctx: ServiceContext, actor: Actor | null, input: RegisterRequest): Promise<{ accountId: string; enterpriseId: string; session: OpenedSession; view: SessionView }> {
   permit(actor, canUseAccountEntry(actor));
   const { account, enterprise } = input;
   const issues: Issue[] = [];
@@ -33,7 +34,7 @@ export async function registerEnterprise(ctx: ServiceContext, actor: Actor | nul
   const passwordHash = await hashPassword(account.password);
 
   try {
-    return await ctx.transaction(async (tx) => {
+    const registered = await ctx.transaction(async (tx) => {
       if (await tx.repos.enterprises.findRegisteredEnterprise(code, enterprise.organisationType, enterprise.name)) {
         // Seed 001 §3.2's message, without the registered mobile (not even masked): it would tell a
         // stranger who holds the account.
@@ -77,6 +78,7 @@ export async function registerEnterprise(ctx: ServiceContext, actor: Actor | nul
       ctx.log.info({ enterpriseId, accountId }, 'enterprise registered');
       return { accountId, enterpriseId, session: await openSession(tx, accountId) };
     });
+    return { ...registered, view: await sessionViewOf(ctx, registered.accountId, registered.session.csrfToken) };
   } catch (err) {
     // Two registrations racing past the checks: the unique index decides.
     if (isUniqueViolation(err, 'account_username_key')) throw usernameTaken();

@@ -1,6 +1,5 @@
 // 新建自诊断: refuses a second one in progress and the fourth in a calendar month; tailoring is
 // checked by the engine's plan (mandatory parts cannot be tailored) and fixed from now on.
-import type { Quota } from '@cmmm/contract';
 import { DEFAULT_EDITION_ID, planFor, requireEdition, type EnterpriseType } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -8,19 +7,16 @@ import type { Actor } from '../../policy.ts';
 import { newId } from '../../security/tokens.ts';
 import { recordAudit } from '../audit.ts';
 import { ownEnterpriseId } from './load-diagnosis.ts';
-import { MONTHLY_LIMIT, monthWindow } from './quota.ts';
+import { quotaOf } from './quota.ts';
+import { readSelfDiagnosis } from './read-self-diagnoses.ts';
 
-export async function quotaOf(ctx: ServiceContext, enterpriseId: string): Promise<Quota> {
-  const { start, end } = monthWindow(ctx.now());
-  const used = await ctx.repos.selfDiagnoses.countSelfDiagnosesSince(enterpriseId, start, end);
-  return { limit: MONTHLY_LIMIT, used, remaining: Math.max(0, MONTHLY_LIMIT - used), windowStart: start.toISOString(), windowEnd: end.toISOString() };
+
+/** 新建自诊断: the new diagnosis, as 继续自诊断 shows it. */
+export async function createSelfDiagnosis(ctx: ServiceContext, actor: Actor | null, input: { enterpriseType: EnterpriseType; tailored: string[] }) {
+  return readSelfDiagnosis(ctx, actor, { id: await createDiagnosisRow(ctx, actor, input) });
 }
 
-export async function createSelfDiagnosis(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  input: { enterpriseType: EnterpriseType; tailored: string[] },
-): Promise<string> {
+async function createDiagnosisRow(ctx: ServiceContext, actor: Actor | null, input: { enterpriseType: EnterpriseType; tailored: string[] }): Promise<string> {
   const enterpriseId = ownEnterpriseId(actor);
   const plan = planFor(requireEdition(DEFAULT_EDITION_ID), input.enterpriseType, input.tailored);
   if (!plan.ok) throw AppError.fromIssues(plan.issues);

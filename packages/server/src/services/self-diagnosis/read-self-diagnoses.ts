@@ -2,7 +2,7 @@
 import type { MaturityLevel } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
-import { quotaOf } from './create-self-diagnosis.ts';
+import { quotaOf } from './quota.ts';
 import { ownEnterpriseId, planOf, readableDiagnosis } from './load-diagnosis.ts';
 import { questionnaireOf } from './questionnaire.ts';
 import { detailOf, summaryOf, validResultIdOf } from './views.ts';

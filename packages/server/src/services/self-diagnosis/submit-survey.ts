@@ -6,8 +6,10 @@ import type { Actor } from '../../policy.ts';
 import { recordAudit } from '../audit.ts';
 import { underDiagnosisLock } from './diagnosis-gate.ts';
 import { answerableDiagnosis, diagnosisSubject } from './load-diagnosis.ts';
+import { readSelfDiagnosis } from './read-self-diagnoses.ts';
 
-export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, input: { id: string; survey: Survey }): Promise<void> {
+/** 保存，开始答题: the diagnosis, now being answered. */
+export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, input: { id: string; survey: Survey }) {
   const { id } = input;
   await answerableDiagnosis(ctx, actor, id);
   const gate = ctx.caches.diagnosisGate;
@@ -24,5 +26,6 @@ export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, inp
   } finally {
     gate?.forgetState(id); // answering opens
   }
+  return readSelfDiagnosis(ctx, actor, { id });
 }
 
