@@ -1,7 +1,6 @@
 // The HTTP application: plugins, routes and the one error boundary. No listening here (tests inject).
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import { forRequest, type ServiceContext } from './context.ts';
 import { errorHandler, frameworkErrorHandler, sendError } from './errors.ts';
 import { ACCESS_NOTES, API_TAGS } from './openapi.ts';
 import { hostileInputPlugin } from './plugins/hostile-input.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
@@ -74,28 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (options.isDraining?.()) return sendError(reply, 'SHUTTING_DOWN');
     request.ctx = forRequest(deps.ctx, request.id);
   });
-  await app.register(helmet, {
-    // No inline script anywhere (the browser app, the model and verification pages, the API docs).
-    // Inline styles stay allowed: antd and ECharts set them at run time.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  securityHeadersPlugin(app, https);
   const hasWeb = await webRoutes(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the browser app get its index.html; the API answers 404 in JSON.
