@@ -1,6 +1,7 @@
 // 企业自诊断 through the HTTP API: every rule of issue 4 §3 and seed 001, on every test database.
 import { assess, compilePlan, evaluateLevel, readAnswers, requireEdition, type Grade } from '@cmmm/model';
 import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/services/platform/demo-data.ts';
@@ -108,6 +109,19 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     expect(text).toContain(form.enterprise.name);
     expect(text).toContain('一级（规划级）');
     expect(text).toContain(summary.body.reportNumber);
+    // The QR code and link come from PUBLIC_URL, never from the request's Host header.
+    const forged = await new Promise<Buffer>((resolve, reject) => {
+      const req = request(`${p.base}/api/self-diagnoses/${id}/report.pdf`, { headers: { host: 'evil.example', cookie: `cmmm_session=${client.cookie('cmmm_session')}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const forgedText = pdfText(forged);
+    expect(forgedText).toContain(`${p.ctx.publicUrl}/verify/`); // (the number wraps to the next line)
+    expect(forgedText).not.toContain('evil.example');
     const english = pdfText(Buffer.from(await (await fetch(`${p.base}/api/self-diagnoses/${id}/report.pdf?lang=en`, { headers: { cookie: `cmmm_session=${client.cookie('cmmm_session')}` } })).arrayBuffer()));
     expect(english).toMatch(/Maturity level/i);
     const withKnowledge = await client.get<{ roadmap: { name: string }[]; policies: unknown[] }>(`/api/self-diagnoses/${id}/result`);
