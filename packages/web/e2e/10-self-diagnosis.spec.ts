@@ -4,7 +4,7 @@
 import { assess } from '@cmmm/model';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chartsSettled, chineseUiText, login, newEnterprise, registerByApi, resize, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
+import { chartsSettled, chineseUiText, choose, login, newEnterprise, registerByApi, resize, screenshot, SCREENS_DIR, type TestEnterprise } from './helpers.ts';
 
 type Grade = 'FI' | 'LI' | 'PI' | 'NI' | 'NA';
 const GRADE_NAME: Record<Grade, string> = { FI: '全部满足', LI: '大部分满足', PI: '部分满足', NI: '不满足', NA: '企业不涉及此题目' };
@@ -106,11 +106,9 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await expect(page.getByRole('tooltip').or(page.locator('.ant-popover:visible')).first()).toContainText('已接入网络');
   await page.keyboard.press('Escape');
   await page.getByRole('spinbutton', { name: '员工人数' }).fill('320');
-  await page.getByRole('combobox', { name: '年营业收入' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('2000 万—4 亿元').click();
+  await choose(page, '年营业收入', '2000 万—4 亿元');
   await page.getByRole('textbox', { name: '主要产品' }).fill('数控机床、伺服电机');
-  await page.getByRole('combobox', { name: '生产模式' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('多品种小批量').click();
+  await choose(page, '生产模式', '多品种小批量');
   await page.getByRole('checkbox', { name: 'ERP 企业资源计划' }).check();
   await page.getByRole('checkbox', { name: 'MES 制造执行系统' }).check();
   await page.getByRole('spinbutton', { name: '设备联网率（%）' }).fill('0');

@@ -169,3 +169,17 @@ export async function chartsSettled(page: Page, atLeast = 0): Promise<void> {
     )
     .toBe(true);
 }
+
+/**
+ * Picks an option of an antd Select by its label, and waits until the select shows it. On a loaded
+ * machine a click can land while the previous dropdown is still closing; then the pick is tried again.
+ */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  // The chosen label shows inside the form item (the dropdown itself is rendered elsewhere, in the body).
+  const field = page.locator('.ant-form-item', { has: page.getByRole('combobox', { name: label }) });
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).isVisible())) await page.getByRole('combobox', { name: label }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await expect(field).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
