@@ -1,9 +1,10 @@
 // The audit trail's hash chain: appends, reading with filters and pages, and verification that finds
 // an edited row at that row and a deleted one at the next, on both databases.
 import { randomUUID } from 'node:crypto';
-import { sql, type Database } from '@cmmm/db';
+import { sql } from '@cmmm/db';
 import { testDatabases } from '@cmmm/db/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from './harness.ts';
 import { auditHash, canonicalAuditText, GENESIS_HASH, type AuditFields } from '../src/audit/chain.ts';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain, type AuditEventInput } from '../src/repositories/audit-events.ts';
 
@@ -44,14 +45,7 @@ describe('the chain (pure)', () => {
 });
 
 describe.each(testDatabases)('$name', ({ openMigrated }) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openMigrated();
-  });
-  afterAll(() => database.close());
-  beforeEach(async () => {
-    await sql`truncate audit_event restart identity`.execute(database.db);
-  });
+  const database = useMigratedDatabase(openMigrated, sql`truncate audit_event restart identity`);
 
   const append = (event: Partial<AuditEventInput> = {}) =>
     database.db.transaction().execute((trx) =>

@@ -5,7 +5,7 @@ import { migrateToLatest, type Database } from '@cmmm/db';
 import { creditCodeCheckCharacter } from '@cmmm/reference';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import type { ServiceContext } from '../src/context.ts';
 import { bootstrapPlatform } from '../src/services/platform/bootstrap-platform.ts';
@@ -262,3 +262,24 @@ export const SAMPLE_SURVEY: Survey = {
 
 /** The password staffClient gives the staff accounts it creates. */
 export const STAFF_PASSWORD = 'Pinggu2026staff';
+
+/**
+ * A migrated database for the enclosing describe block, with `reset` (e.g. a truncate) run before each
+ * test, for repository tests that need no platform around them.
+ */
+export function useMigratedDatabase(openMigrated: () => Promise<Database>, reset: { execute(db: Database['db']): Promise<unknown> }): { readonly db: Database['db'] } {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openMigrated();
+  });
+  afterAll(() => database?.close());
+  beforeEach(async () => {
+    await reset.execute(database!.db);
+  });
+  return {
+    get db() {
+      if (!database) throw new Error('the test database is used before it opened');
+      return database.db;
+    },
+  };
+}

@@ -1,8 +1,9 @@
 // Rate limit counters shared by every server process, and known devices, on both databases.
 import { randomUUID } from 'node:crypto';
-import { sql, type Database } from '@cmmm/db';
+import { sql } from '@cmmm/db';
 import { testDatabases } from '@cmmm/db/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from './harness.ts';
 import {
   deleteKnownDevicesOfAccount,
   deleteKnownDevicesUnusedSince,
@@ -17,14 +18,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 const WINDOW = 60_000;
 
 describe.each(testDatabases)('$name', ({ openMigrated }) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openMigrated();
-  });
-  afterAll(() => database.close());
-  beforeEach(async () => {
-    await sql`truncate rate_limit_counter`.execute(database.db);
-  });
+  const database = useMigratedDatabase(openMigrated, sql`truncate rate_limit_counter`);
 
   describe('rate limit counters', () => {
     it('counts hits in a window and restarts at 1 once the window is over', async () => {
