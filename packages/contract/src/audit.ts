@@ -1,7 +1,18 @@
 // The audit trail on the wire: one event per state change (who, what, which subject, when, request id).
 import { z } from 'zod';
 
-export const AUDIT_SUBJECT_TYPES = ['account', 'enterprise', 'sub_platform', 'self_diagnosis'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'account',
+  'enterprise',
+  'sub_platform',
+  'self_diagnosis',
+  'assessment_body',
+  'assessor',
+  'qualification',
+  'training',
+  'certificate',
+  'formal_assessment',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export const auditEventSchema = z.object({

@@ -6,3 +6,5 @@ export * from './score-result.ts';
 export type * from './edition.ts';
 export * from './audit.ts';
 export * from './knowledge-schemas.ts';
+export * from './assessors.ts';
+export * from './formal-assessment.ts';

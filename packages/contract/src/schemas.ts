@@ -29,7 +29,8 @@ export const ORGANISATION_TYPE_NAMES: Record<OrganisationType, { zh: string; en:
 export const enterpriseTypeSchema = z.enum(ENTERPRISE_TYPES, { error: '请选择企业类型：流程型或离散型' });
 export type EnterpriseType = z.infer<typeof enterpriseTypeSchema>;
 
-const trimmed = (max: number, what: string) =>
+/** A required text field of at most `max` characters, trimmed; `what` names it in the message. */
+export const trimmed = (max: number, what: string) =>
   z
     .string({ error: `请填写${what}` })
     .trim()

@@ -57,7 +57,7 @@ const logToStderr = (err: Error) => {
 
 async function connectPostgres(databaseUrl: string, options: ConnectOptions): Promise<Database> {
   // pg's defaults already parse timestamptz to Date; int8 and numeric stay strings.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000, types: { getTypeParser: typeParser } });
   const onError = options.onError ?? logToStderr;
   // Without a listener an 'error' event is thrown: a server restart would crash the process. The pool
   // reports its idle clients (and drops them); a checked-out client between two queries (in a
@@ -79,6 +79,12 @@ async function connectPostgres(databaseUrl: string, options: ConnectOptions): Pr
   };
 }
 
+const asText = (value: string): string => value;
+const DATE_OID = 1082;
+/** pg's parsers, except a date stays 'YYYY-MM-DD': as a Date it would shift by the server's time zone. */
+const typeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
+
 async function connectEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -87,8 +93,8 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
   try {
     pglite = await PGlite.create({
       dataDir: path.join(dir, 'pgdata'),
-      // Match pg: int8 (e.g. count(*)) as a string, not a bigint. timestamptz is already a Date.
-      parsers: { [types.INT8]: (value: string) => value },
+      // Match pg: int8 (e.g. count(*)) as a string, not a bigint; a date as 'YYYY-MM-DD'. timestamptz is already a Date.
+      parsers: { [types.INT8]: asText, [types.DATE]: asText },
     });
   } catch (err) {
     releaseLock();

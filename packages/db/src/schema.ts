@@ -1,4 +1,5 @@
-// Kysely table types for migrations/ (initial schema, report numbers, audit trail and shared limits).
+// Kysely table types for migrations/ (initial schema, report numbers, audit trail and shared limits,
+// conformity assessment).
 // Keep in step with the migrations.
 import type { EnterpriseType, Grade } from '@cmmm/model';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
@@ -58,6 +59,8 @@ export interface AccountTable {
   role: Role;
   enterprise_id: string | null;
   region_code: string | null;
+  /** The 评估机构 an agency_admin manages or an assessor works for (migration 20261127090000). */
+  body_id: ColumnType<string | null, string | null | undefined, string | null>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   must_change_password: Generated<boolean>;
@@ -161,6 +164,165 @@ export interface KnownDeviceTable {
   last_used_at: GeneratedTimestamp;
 }
 
+// ---- 标准符合性评估 (migration 20261127090000). Dates are 'YYYY-MM-DD' strings (connect.ts).
+
+/** A calendar date column: 'YYYY-MM-DD' when read and written. */
+export type DateColumn = string;
+export type QualificationGrade = 'intro' | 'assessor' | 'lead_assessor' | 'high_maturity_lead' | 'trainer';
+export type QualificationStatus = 'pending' | 'approved' | 'rejected';
+export type CourseType = 'intro' | 'assessor' | 'lead_trainer';
+export type FormalStage = 'submitted' | 'accepted' | 'declined' | 'withdrawn' | 'team_formed' | 'plans_confirmed' | 'pre_assessment' | 'feasible' | 'closed';
+export type TeamRole = 'lead' | 'member' | 'internal';
+export type CoiStatus = 'pending' | 'none' | 'conflict';
+export type PlanKind = 'pre' | 'formal';
+
+export interface AssessmentBodyTable {
+  id: string;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  contact_name: string;
+  contact_mobile: string;
+  address: string | null;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AssessorTable {
+  id: string;
+  name: string;
+  mobile: string;
+  body_id: string | null;
+  enterprise_id: string | null;
+  account_id: string | null;
+  listed_publicly: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface TrainingCourseTable {
+  id: string;
+  course_type: CourseType;
+  title: string;
+  place: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  trainer_id: string | null;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface QualificationTable {
+  id: string;
+  assessor_id: string;
+  grade: QualificationGrade;
+  certificate_number: string;
+  issuing_body: string;
+  obtained_on: DateColumn;
+  valid_until: DateColumn;
+  status: QualificationStatus;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reject_reason: string | null;
+  training_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface TrainingParticipantTable {
+  course_id: string;
+  assessor_id: string;
+  result: Generated<'enrolled' | 'passed' | 'failed'>;
+  qualification_id: string | null;
+}
+
+export interface CertificateTable {
+  id: string;
+  enterprise_id: string;
+  level: number;
+  certificate_number: string;
+  scope: string;
+  issued_on: DateColumn;
+  valid_until: DateColumn;
+  assessment_id: string | null;
+  is_demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface FormalAssessmentTable {
+  id: string;
+  enterprise_id: string;
+  self_diagnosis_id: string;
+  assessment_type: 'predefined' | 'custom';
+  target_level: number | null;
+  custom_domains: Jsonb<{ domainId: string; targetCapabilityLevel: number }[]>;
+  scope: string;
+  not_applicable: Jsonb<{ nodeId: string; reason: string }[]>;
+  sponsor_name: string;
+  sponsor_title: string;
+  liaison_name: string;
+  liaison_mobile: string;
+  internal_assessor_id: string | null;
+  body_id: string;
+  lead_assessor_id: string | null;
+  stage: FormalStage;
+  lawful_confirmed: Generated<boolean>;
+  im_confirmed: Generated<boolean>;
+  decline_reason: string | null;
+  weights: ColumnType<Record<string, number> | null, string | null, string | null>;
+  weights_rationale: string | null;
+  version: Generated<number>;
+  submitted_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMemberTable {
+  assessment_id: string;
+  assessor_id: string;
+  team_role: TeamRole;
+  coi: Generated<CoiStatus>;
+  coi_statement: string | null;
+  declared_by: string | null;
+  declared_at: Timestamp | null;
+  added_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface AgendaEntry {
+  date: string;
+  time: string;
+  activity: string;
+  assessorIds: string[];
+}
+
+export interface AssessmentPlanTable {
+  assessment_id: string;
+  kind: PlanKind;
+  purpose: string;
+  scope: string;
+  tasks: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  assessor_ids: Jsonb<string[]>;
+  agenda: Jsonb<AgendaEntry[]>;
+  version: number;
+  confirmed_version: number | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface PreAssessmentTable {
+  assessment_id: string;
+  basic_situation: string;
+  direct_evidence: string;
+  indirect_evidence: string;
+  readiness_findings: string;
+  decision: 'proceed' | 'close' | null;
+  close_reasons: string | null;
+  decided_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   sub_platform: SubPlatformTable;
   enterprise: EnterpriseTable;
@@ -174,6 +336,16 @@ export interface DB {
   audit_event: AuditEventTable;
   rate_limit_counter: RateLimitCounterTable;
   known_device: KnownDeviceTable;
+  assessment_body: AssessmentBodyTable;
+  assessor: AssessorTable;
+  training_course: TrainingCourseTable;
+  qualification: QualificationTable;
+  training_participant: TrainingParticipantTable;
+  certificate: CertificateTable;
+  formal_assessment: FormalAssessmentTable;
+  team_member: TeamMemberTable;
+  assessment_plan: AssessmentPlanTable;
+  pre_assessment: PreAssessmentTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -188,6 +360,16 @@ export type AssessmentLevelRow = Selectable<AssessmentLevelTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type RateLimitCounterRow = Selectable<RateLimitCounterTable>;
 export type KnownDeviceRow = Selectable<KnownDeviceTable>;
+export type AssessmentBodyRow = Selectable<AssessmentBodyTable>;
+export type AssessorRow = Selectable<AssessorTable>;
+export type TrainingCourseRow = Selectable<TrainingCourseTable>;
+export type QualificationRow = Selectable<QualificationTable>;
+export type TrainingParticipantRow = Selectable<TrainingParticipantTable>;
+export type CertificateRow = Selectable<CertificateTable>;
+export type FormalAssessmentRow = Selectable<FormalAssessmentTable>;
+export type TeamMemberRow = Selectable<TeamMemberTable>;
+export type AssessmentPlanRow = Selectable<AssessmentPlanTable>;
+export type PreAssessmentRow = Selectable<PreAssessmentTable>;
 
 export type NewSubPlatform = Insertable<SubPlatformTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;

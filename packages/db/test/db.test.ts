@@ -36,9 +36,21 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
       expect(await migrateToLatest(database.db)).toEqual({ applied: [] });
       const tables = await database.db.introspection.getTables();
       expect(tables.map((t) => t.name).sort()).toEqual([
-        'account', 'assessment', 'assessment_answer', 'assessment_level', 'audit_event', 'enterprise',
-        'known_device', 'rate_limit_counter', 'session', 'sms_code', 'sms_outbox', 'sub_platform',
+        'account', 'assessment', 'assessment_answer', 'assessment_body', 'assessment_level', 'assessment_plan', 'assessor',
+        'audit_event', 'certificate', 'enterprise', 'formal_assessment', 'known_device', 'pre_assessment', 'qualification',
+        'rate_limit_counter', 'session', 'sms_code', 'sms_outbox', 'sub_platform', 'team_member', 'training_course',
+        'training_participant',
       ]);
+      // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.
+      const body = { id: '00000000-0000-4000-8000-000000000001', name: '机构', credit_code: '91110000MA00000000', region_code: '110101', contact_name: '张', contact_mobile: '13800000000' };
+      await database.db.insertInto('assessment_body').values(body).execute();
+      await database.db.insertInto('assessor').values({ id: '00000000-0000-4000-8000-000000000002', name: '李', mobile: '13800000001', body_id: body.id }).execute();
+      await database.db
+        .insertInto('training_course')
+        .values({ id: '00000000-0000-4000-8000-000000000003', course_type: 'intro', title: '培训', place: '北京', starts_on: '2024-02-29', ends_on: '2024-03-01' })
+        .execute();
+      const course = await database.db.selectFrom('training_course').select(['starts_on', 'ends_on']).executeTakeFirstOrThrow();
+      expect(course).toEqual({ starts_on: '2024-02-29', ends_on: '2024-03-01' });
     } finally {
       await database.close();
     }

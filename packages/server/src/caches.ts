@@ -41,6 +41,7 @@ export interface CachedSession {
   role: Role;
   enterpriseId: string | null;
   regionCode: string | null;
+  bodyId: string | null;
   mustChangePassword: boolean;
   csrfToken: string;
   expiresAt: Date;

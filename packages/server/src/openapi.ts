@@ -1,3 +1,6 @@
+import { ASSESSOR_ACCESS_NOTES } from './openapi-assessors.ts';
+import { FORMAL_ACCESS_NOTES } from './openapi-formal.ts';
+
 // The OpenAPI document's tags: every operation names one of these (Spectral's oas ruleset checks it).
 export const API_TAGS = [
   { name: '平台', description: '健康检查 · health and readiness' },
@@ -9,6 +12,9 @@ export const API_TAGS = [
   { name: '平台管理', description: '账户、短信发件箱、审计日志 · administration' },
   { name: '企业自诊断', description: '企业自诊断 · self-diagnosis' },
   { name: '报告', description: '报告验证 · report verification' },
+  { name: '信息查询', description: '评估人员、评估机构公开查询 · public directory of assessors and bodies' },
+  { name: '评估机构与人员', description: '评估机构、评估人员与资质、标准培训、证书 · bodies, assessors, qualifications, training, certificates' },
+  { name: '标准符合性评估', description: '评估申请、受理、评估组、评估计划、现场预评估 · the formal conformity assessment' },
 ];
 
 /** Who may call an operation, in the words of policy.ts (shown in each operation's description). */
@@ -17,6 +23,8 @@ const ENTERPRISE = '本企业用户 · the enterprise\'s own users.';
 const READERS = '本企业用户、所在地区及上级地区的分平台管理员、平台管理员 · the enterprise, its region\'s admins, the platform admin.';
 const PLATFORM_ADMIN = '平台管理员 · the platform admin.';
 export const ACCESS_NOTES: Record<string, string> = {
+  ...ASSESSOR_ACCESS_NOTES,
+  ...FORMAL_ACCESS_NOTES,
   checkLiveness: PUBLIC,
   ping: PUBLIC,
   checkReadiness: PUBLIC,

@@ -12,6 +12,8 @@ export interface Actor {
   enterpriseId: string | null;
   /** For region_admin: the sub-platform (GB/T 2260 code) it administers. */
   regionCode: string | null;
+  /** For agency_admin and assessors: the 评估机构 (assessment body) they belong to. */
+  bodyId?: string | null;
   /** Logged in with a one-time password: may only change it. */
   mustChangePassword?: boolean;
   /** The digest of the session the request came with (a password change keeps only this one). */
@@ -88,6 +90,111 @@ export const canReadSelfDiagnosis = (actor: Actor | null, enterprise: Enterprise
 /** Answering, 保存, 提交: only its own enterprise's users. */
 export const canAnswerSelfDiagnosis = (actor: Actor | null, diagnosis: { enterpriseId: string }): boolean =>
   actor?.role === 'enterprise_user' && actor.enterpriseId === diagnosis.enterpriseId;
+
+// ---- assessment bodies, assessors, training, certificates (标准符合性评估)
+
+/** What the rules about one assessor need: the body or enterprise it belongs to, and its login. */
+export interface AssessorScope {
+  bodyId: string | null;
+  enterpriseId: string | null;
+  accountId: string | null;
+}
+
+/** 评估机构: registered by the platform admin. */
+export const canRegisterAssessmentBody = (actor: Actor | null): boolean => actor?.role === 'platform_admin';
+
+/** A body's details: the platform admin, or that body's agency admin. */
+export const canUpdateAssessmentBody = (actor: Actor | null, bodyId: string): boolean =>
+  actor?.role === 'platform_admin' || (actor?.role === 'agency_admin' && !!actor.bodyId && actor.bodyId === bodyId);
+
+/** Lists of assessors: admins, a body's people, and enterprises (their internal assessors). */
+export const canListAssessors = (actor: Actor | null): boolean =>
+  !!actor && ['platform_admin', 'agency_admin', 'assessor', 'lead_assessor', 'enterprise_user'].includes(actor.role);
+
+/** Registering people and their certificates: the platform admin; a body's admin for its people; an enterprise for its internal assessors. */
+export function canManageAssessor(actor: Actor | null, a: Pick<AssessorScope, 'bodyId' | 'enterpriseId'>): boolean {
+  if (!actor) return false;
+  if (actor.role === 'platform_admin') return true;
+  if (actor.role === 'agency_admin') return !!actor.bodyId && a.bodyId === actor.bodyId;
+  if (actor.role === 'enterprise_user') return !!actor.enterpriseId && a.enterpriseId === actor.enterpriseId;
+  return false;
+}
+
+/** One person's record: whoever may manage it, the person themself, and assessors (to form teams). */
+export const canReadAssessor = (actor: Actor | null, a: AssessorScope): boolean =>
+  canManageAssessor(actor, a) || (!!actor && a.accountId === actor.id) || ((actor?.role === 'assessor' || actor?.role === 'lead_assessor') && a.enterpriseId === null);
+
+/** Whether one's listing in 信息查询 is public: the person, or whoever manages the record. */
+export const canEditAssessorListing = (actor: Actor | null, a: AssessorScope): boolean => canManageAssessor(actor, a) || (!!actor && a.accountId === actor.id);
+
+/** "必须是经培训合格，在平台正式注册的CMMM评估师" (seed 002): the platform admin registers each qualification. */
+export const canDecideQualification = (actor: Actor | null): boolean => actor?.role === 'platform_admin';
+
+/** 标准培训: courses, participants and results are kept by the platform admin. */
+export const canManageTraining = (actor: Actor | null): boolean => actor?.role === 'platform_admin';
+export const canReadTraining = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'agency_admin';
+
+/** Certificates earned before the platform: recorded by the platform admin. */
+export const canRecordCertificate = (actor: Actor | null): boolean => actor?.role === 'platform_admin';
+
+// ---- formal assessments
+
+/** What the rules about one formal assessment need. */
+export interface FormalAssessmentScope {
+  enterprise: EnterpriseScope;
+  bodyId: string;
+  /** The login of the lead assessor (评估组长), once there is one. */
+  leadAccountId: string | null;
+  /** Team members still on the team, with their login and declaration. */
+  members: { accountId: string | null; coi: 'pending' | 'none' | 'conflict' }[];
+}
+
+/** 评估申请: users of an enterprise. */
+export const canApplyForAssessment = (actor: Actor | null): boolean => actor?.role === 'enterprise_user' && !!actor.enterpriseId;
+
+/** The list is scoped by role (see listFormalAssessments); every logged-in role has one. */
+export const canListFormalAssessments = (actor: Actor | null): boolean => !!actor;
+
+const onTeam = (actor: Actor, f: FormalAssessmentScope): boolean => f.leadAccountId === actor.id || f.members.some((m) => m.accountId === actor.id);
+
+/** One formal assessment: its enterprise, the body applied to, the lead and the team, its region's admin, the platform admin. */
+export function canReadFormalAssessment(actor: Actor | null, f: FormalAssessmentScope): boolean {
+  if (!actor) return false;
+  switch (actor.role) {
+    case 'platform_admin':
+      return true;
+    case 'region_admin':
+      return canViewEnterprise(actor, f.enterprise);
+    case 'enterprise_user':
+      return actor.enterpriseId === f.enterprise.id;
+    case 'agency_admin':
+      return !!actor.bodyId && actor.bodyId === f.bodyId;
+    case 'assessor':
+    case 'lead_assessor':
+      return onTeam(actor, f);
+  }
+}
+
+/** The enterprise's data (its self-diagnosis and answers): as above, but a team member only after declaring no conflict. */
+export function canSeeAssessedEnterpriseData(actor: Actor | null, f: FormalAssessmentScope): boolean {
+  if (!canReadFormalAssessment(actor, f)) return false;
+  if (actor!.role !== 'assessor' && actor!.role !== 'lead_assessor') return true;
+  return f.members.some((m) => m.accountId === actor!.id && m.coi === 'none');
+}
+
+/** 撤回, 确认评估计划, the internal assessor's declaration: the enterprise's own users. */
+export const canActForAssessedEnterprise = (actor: Actor | null, f: FormalAssessmentScope): boolean =>
+  actor?.role === 'enterprise_user' && actor.enterpriseId === f.enterprise.id;
+
+/** Choosing the lead assessor for an application: the body's admin, or the platform admin. */
+export const canAssignLeadAssessor = (actor: Actor | null, f: FormalAssessmentScope): boolean =>
+  actor?.role === 'platform_admin' || (actor?.role === 'agency_admin' && !!actor.bodyId && actor.bodyId === f.bodyId);
+
+/** 受理, the team, weights, plans, the pre-assessment: the lead assessor (评估组长) only (seed 003 §8.2.2 b). */
+export const canLeadFormalAssessment = (actor: Actor | null, f: FormalAssessmentScope): boolean => !!actor && !!f.leadAccountId && f.leadAccountId === actor.id;
+
+/** A member's own conflict-of-interest declaration. */
+export const canDeclareOwnConflict = (actor: Actor | null, member: { accountId: string | null }): boolean => !!actor && !!member.accountId && member.accountId === actor.id;
 
 // ---- administration
 

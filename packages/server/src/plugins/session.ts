@@ -43,6 +43,7 @@ export function sessionPlugin(app: FastifyInstance, ctx: ServiceContext) {
           role: session.role,
           enterpriseId: session.enterpriseId,
           regionCode: session.regionCode,
+          bodyId: session.bodyId,
           mustChangePassword: session.mustChangePassword,
           sessionId: session.tokenHash,
         };

@@ -22,6 +22,8 @@ export interface NewAccount {
   role: Role;
   enterpriseId?: string | null;
   regionCode?: string | null;
+  /** agency_admin and assessors: their 评估机构. */
+  bodyId?: string | null;
   mustChangePassword?: boolean;
   isDemo?: boolean;
 }
@@ -45,6 +47,7 @@ const accountValues = (a: NewAccount) => ({
   role: a.role,
   enterprise_id: a.enterpriseId ?? null,
   region_code: a.regionCode ?? null,
+  body_id: a.bodyId ?? null,
   must_change_password: a.mustChangePassword ?? false,
   is_demo: a.isDemo ?? false,
 });

@@ -2,9 +2,13 @@
 // services call `ctx.repos.accounts.findAccountById(id)` and never see a query builder.
 import type { Db } from './db-types.ts';
 import * as accounts from './accounts.ts';
+import * as assessmentBodies from './assessment-bodies.ts';
 import * as assessments from './assessments.ts';
+import * as assessors from './assessors.ts';
 import * as auditEvents from './audit-events.ts';
+import * as certificates from './certificates.ts';
 import * as enterprises from './enterprises.ts';
+import * as formalAssessments from './formal-assessments.ts';
 import * as health from './health.ts';
 import * as knownDevices from './known-devices.ts';
 import * as rateLimits from './rate-limits.ts';
@@ -12,8 +16,26 @@ import * as selfDiagnoses from './self-diagnoses.ts';
 import * as sessions from './sessions.ts';
 import * as sms from './sms.ts';
 import * as subPlatforms from './sub-platforms.ts';
+import * as trainings from './trainings.ts';
 
-const MODULES = { accounts, assessments, auditEvents, enterprises, health, knownDevices, rateLimits, selfDiagnoses, sessions, sms, subPlatforms };
+const MODULES = {
+  accounts,
+  assessmentBodies,
+  assessments,
+  assessors,
+  auditEvents,
+  certificates,
+  enterprises,
+  formalAssessments,
+  health,
+  knownDevices,
+  rateLimits,
+  selfDiagnoses,
+  sessions,
+  sms,
+  subPlatforms,
+  trainings,
+};
 
 /** A module of `(db, ...args) => …` functions, with `db` supplied. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any parameter list; the mapped type keeps each one's own

@@ -10,7 +10,7 @@ export const findLiveSession = (db: Db, tokenHash: string, now: Date) =>
   db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
-    .select(['session.token_hash', 'session.csrf_token', 'session.expires_at', 'account.id as account_id', 'account.role', 'account.enterprise_id', 'account.region_code', 'account.must_change_password', 'account.locked_until'])
+    .select(['session.token_hash', 'session.csrf_token', 'session.expires_at', 'account.id as account_id', 'account.role', 'account.enterprise_id', 'account.region_code', 'account.body_id', 'account.must_change_password', 'account.locked_until'])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', now)
     .executeTakeFirst();

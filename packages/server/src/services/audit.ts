@@ -1,6 +1,7 @@
 // The audit trail: every state change writes one event in the same transaction, chained by SHA-256
 // to the one before (repositories/audit-events.ts), so an edited or deleted row is found by
 // `cmmm audit verify`. Actions are stable codes: <subject>.<past participle>.
+import type { AuditSubjectType } from '@cmmm/contract';
 import type { Actor } from '../policy.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -16,10 +17,40 @@ export type AuditAction =
   | 'self_diagnosis.created'
   | 'self_diagnosis.survey_submitted'
   | 'self_diagnosis.level_submitted'
-  | 'self_diagnosis.completed';
+  | 'self_diagnosis.completed'
+  // 评估机构、评估人员、培训、证书
+  | 'assessment_body.registered'
+  | 'assessment_body.updated'
+  | 'assessor.registered'
+  | 'assessor.updated'
+  | 'qualification.submitted'
+  | 'qualification.approved'
+  | 'qualification.rejected'
+  | 'training.created'
+  | 'training.enrolled'
+  | 'training.result_recorded'
+  | 'certificate.recorded'
+  // 标准符合性评估 (the stage changes and every edit)
+  | 'formal_assessment.submitted'
+  | 'formal_assessment.withdrawn'
+  | 'formal_assessment.lead_assigned'
+  | 'formal_assessment.accepted'
+  | 'formal_assessment.declined'
+  | 'formal_assessment.member_added'
+  | 'formal_assessment.member_removed'
+  | 'formal_assessment.conflict_declared'
+  | 'formal_assessment.team_formed'
+  | 'formal_assessment.team_reopened'
+  | 'formal_assessment.weights_set'
+  | 'formal_assessment.plan_saved'
+  | 'formal_assessment.plan_confirmed'
+  | 'formal_assessment.plans_confirmed'
+  | 'formal_assessment.pre_assessment_recorded'
+  | 'formal_assessment.feasible'
+  | 'formal_assessment.closed';
 
 export interface AuditSubject {
-  type: 'account' | 'enterprise' | 'sub_platform' | 'self_diagnosis';
+  type: AuditSubjectType;
   id: string;
   /** The enterprise it belongs to, so a region admin reads the events of its region. */
   enterprise?: { id: string; regionCode: string } | null;

@@ -24,6 +24,7 @@ export async function authenticateSession(ctx: ServiceContext, tokenHash: string
     role: row.role,
     enterpriseId: row.enterprise_id,
     regionCode: row.region_code,
+    bodyId: row.body_id,
     mustChangePassword: row.must_change_password,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,
