@@ -20,6 +20,15 @@ import { NewSelfDiagnosisPage } from './pages/self-diagnosis/NewSelfDiagnosisPag
 import { SelfDiagnosesPage } from './pages/self-diagnosis/SelfDiagnosesPage.tsx';
 import { SelfDiagnosisPage } from './pages/self-diagnosis/SelfDiagnosisPage.tsx';
 import { SubPlatformHomePage } from './pages/SubPlatformHomePage.tsx';
+import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
+import { AssessmentBodiesPage } from './pages/assessors/AssessmentBodiesPage.tsx';
+import { AssessorsPage } from './pages/assessors/AssessorsPage.tsx';
+import { CertificatesPage } from './pages/assessors/CertificatesPage.tsx';
+import { OwnAssessorPage } from './pages/assessors/OwnAssessorPage.tsx';
+import { TrainingsPage } from './pages/assessors/TrainingsPage.tsx';
+import { ApplicationPage } from './pages/formal-assessment/ApplicationPage.tsx';
+import { FormalAssessmentPage } from './pages/formal-assessment/FormalAssessmentPage.tsx';
+import { FormalAssessmentsPage } from './pages/formal-assessment/FormalAssessmentsPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { PLATFORM_PRIMARY } from './theme.ts';
 
@@ -42,6 +51,16 @@ export const routes: RouteObject[] = [
       { path: '/self-diagnoses/new', element: <NewSelfDiagnosisPage /> },
       { path: '/self-diagnoses/:id', element: <SelfDiagnosisPage /> },
       { path: '/self-diagnoses/:id/result', element: <Suspense fallback={<Skeleton active />}><ResultPage /></Suspense> },
+      // 信息查询 and 标准符合性评估 (seed 002; seed 003 §8)
+      { path: '/directory', element: <DirectoryPage /> },
+      { path: '/formal-assessments', element: <FormalAssessmentsPage /> },
+      { path: '/formal-assessments/apply', element: <ApplicationPage /> },
+      { path: '/formal-assessments/:id', element: <FormalAssessmentPage /> },
+      { path: '/assessors', element: <AssessorsPage /> },
+      { path: '/assessors/me', element: <OwnAssessorPage /> },
+      { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },
+      { path: '/trainings', element: <TrainingsPage /> },
+      { path: '/certificates', element: <CertificatesPage /> },
       { path: '/admin', element: <AdminPage /> },
       { path: '/admin/enterprises', element: <EnterprisesPage /> },
       { path: '/admin/audit', element: <AuditTrailPage /> },

@@ -1,7 +1,11 @@
 // UI strings in English. Same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
+import { assessorsEn } from './assessors.en.ts';
+import { formalEn } from './formal.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...assessorsEn,
+  ...formalEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',
   'app.skipToContent': 'Skip to main content',
@@ -18,6 +22,11 @@ export const en: Record<MessageKey, string> = {
   'nav.admin': 'Administration',
   'nav.enterprises': 'Enterprises',
   'nav.subPlatformBranding': 'Sub-platform settings',
+  'nav.directory': 'Directory',
+  'nav.formalAssessments': 'Conformity assessment',
+  'nav.assessors': 'Assessors',
+  'nav.internalAssessors': 'Internal assessors',
+  'nav.ownQualifications': 'My qualifications',
   'nav.audit': 'Audit trail',
   'nav.login': 'Log in',
   'nav.register': 'Register',

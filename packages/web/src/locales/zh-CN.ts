@@ -1,5 +1,10 @@
 // 界面文字（简体中文，默认）。en.ts 必须有同样的键；{name} 为插值占位。
+import { assessorsZhCN } from './assessors.zh-CN.ts';
+import { formalZhCN } from './formal.zh-CN.ts';
+
 export const zhCN = {
+  ...assessorsZhCN,
+  ...formalZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',
   'app.skipToContent': '跳到主要内容',
@@ -17,6 +22,11 @@ export const zhCN = {
   'nav.enterprises': '企业列表',
   'nav.subPlatformBranding': '分平台设置',
   'nav.audit': '审计日志',
+  'nav.directory': '信息查询',
+  'nav.formalAssessments': '标准符合性评估',
+  'nav.assessors': '评估人员',
+  'nav.internalAssessors': '内部评估师',
+  'nav.ownQualifications': '我的资质',
   'nav.login': '登录',
   'nav.register': '注册',
   'nav.account': '账户菜单：{name}',

