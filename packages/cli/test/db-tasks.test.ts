@@ -26,7 +26,8 @@ describe('cmmm db and demo commands', { timeout: 120_000 }, () => {
     expect(seeded.code).toBe(0);
     expect(seeded.out).toContain('12 家企业');
     const cleared = cmmm('demo', 'clear');
-    expect(cleared.out).toContain('12 家企业，12 个账户');
+    // 12 enterprise users and the agency admins of the 3 demo assessment bodies
+    expect(cleared.out).toContain('12 家企业，15 个账户，3 个评估机构，12 名评估人员，3 期培训');
   });
 
   it('refuses a bad count and a bad configuration, without a stack', () => {
@@ -55,9 +56,9 @@ describe('cmmm db backup|restore, audit verify, admin unlock', { timeout: 240_00
     expect([restored.code, restored.err]).toEqual([0, '']);
     expect(restored.out).toContain(`已从 ${file} 恢复`);
     expect(restored.out).toMatch(/enterprise\s+5\n/);
-    expect(restored.out).toMatch(/account\s+5\n/);
+    expect(restored.out).toMatch(/account\s+8\n/); // 5 enterprise users, 3 agency admins
     expect(restored.out).toMatch(/共 \d+ 张数据表，\d+ 行/);
-    expect(cmmm('demo', 'clear').out).toContain('5 家企业，5 个账户'); // they were back
+    expect(cmmm('demo', 'clear').out).toContain('5 家企业，8 个账户，3 个评估机构'); // they were back
   });
 
   it('refuses a file that is not a backup, and a missing one', () => {

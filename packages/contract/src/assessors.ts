@@ -10,7 +10,9 @@ export const dateSchema = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效的日期');
+  }, '不是有效的日期')
+  // PostgreSQL has no year 0000; no certificate or plan falls outside these years.
+  .refine((s) => s >= '1900-01-01' && s <= '2999-12-31', '日期应在 1900 年至 2999 年之间');
 
 // ---- qualifications
 
@@ -62,6 +64,7 @@ export type AddQualification = z.infer<typeof addQualificationSchema>;
 export const decideQualificationSchema = z
   .object({ approve: z.boolean(), reason: z.string().trim().max(200).optional() })
   .refine((d) => d.approve || !!d.reason, { message: '不予登记时请填写原因', path: ['reason'] });
+export type DecideQualification = z.infer<typeof decideQualificationSchema>;
 
 // ---- assessment bodies
 
@@ -89,6 +92,8 @@ export const createAssessmentBodySchema = z.object({
   address: z.string().trim().max(200).optional(),
 });
 export const updateAssessmentBodySchema = createAssessmentBodySchema.omit({ creditCode: true }).partial();
+export type CreateAssessmentBody = z.infer<typeof createAssessmentBodySchema>;
+export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBodySchema>;
 
 // ---- assessors (评估人员)
 
@@ -128,6 +133,7 @@ export const createAssessorSchema = z
 export type CreateAssessor = z.infer<typeof createAssessorSchema>;
 
 export const updateAssessorSchema = z.object({ name: trimmed(50, '姓名').optional(), mobile: mobileSchema.optional(), listedPublicly: z.boolean().optional() });
+export type UpdateAssessor = z.infer<typeof updateAssessorSchema>;
 
 export const assessorListQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
@@ -189,6 +195,7 @@ export const createTrainingCourseSchema = z
     trainerId: z.uuid('无效的讲师编号').optional(),
   })
   .refine((c) => c.endsOn >= c.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] });
+export type CreateTrainingCourse = z.infer<typeof createTrainingCourseSchema>;
 
 export const recordTrainingResultSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('failed') }),
@@ -200,6 +207,7 @@ export const recordTrainingResultSchema = z.discriminatedUnion('result', [
     validUntil: dateSchema.optional(),
   }),
 ]);
+export type RecordTrainingResult = z.infer<typeof recordTrainingResultSchema>;
 
 // ---- certificates an enterprise holds
 
@@ -226,6 +234,7 @@ export const recordCertificateSchema = z
     validUntil: dateSchema,
   })
   .refine((c) => c.validUntil >= c.issuedOn, { message: '有效期至不能早于发证日期', path: ['validUntil'] });
+export type RecordCertificate = z.infer<typeof recordCertificateSchema>;
 
 // ---- 信息查询 (public)
 

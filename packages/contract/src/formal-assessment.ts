@@ -227,3 +227,22 @@ export const formalAssessmentSchema = formalAssessmentSummarySchema.extend({
   version: z.number(),
 });
 export type FormalAssessment = z.infer<typeof formalAssessmentSchema>;
+
+// ---- request shapes of the routes (besides the schemas above)
+
+export const formalAssessmentListQuerySchema = z.object({
+  stage: z.enum(FORMAL_STAGES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** 指定主任评估师 (by the body's admin when the enterprise named none, or to replace one who declared a conflict). */
+export const assignLeadSchema = z.object({ assessorId: z.uuid('无效的主任评估师') });
+
+/** 添加评估组成员: a body's assessor, or (from 三级) the enterprise's internal assessor. */
+export const addTeamMemberSchema = z.object({ teamRole: z.enum(['member', 'internal'], { error: '成员角色为评估组员或内部评估师' }) });
+
+/** 确认评估计划: the version the enterprise has read. */
+export const confirmPlanSchema = z.object({ version: z.number().int().min(1).max(1_000_000) });
+
+export const applicationChecksSchema = z.object({ checks: z.array(applicationCheckSchema) });

@@ -102,6 +102,9 @@ export const accountViewSchema = z.object({
   role: roleSchema,
   enterpriseId: z.string().nullable(),
   regionCode: z.string().nullable(),
+  /** agency_admin and assessor accounts: their 评估机构 (shown to the platform admin). */
+  /** The 评估机构 of an agency admin or an assessor. */
+  bodyId: z.string().nullable(),
   mustChangePassword: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
@@ -156,10 +159,13 @@ export const createAccountSchema = z.object({
   mobile: mobileSchema.optional(),
   role: roleSchema.exclude(['enterprise_user']),
   regionCode: z.string().regex(/^\d{6}$/).optional(),
+  /** The 评估机构: required for agency_admin; optional for assessor and lead_assessor; ignored otherwise. */
+  bodyId: z.uuid('无效的评估机构编号').optional(),
 });
 
 export const updateAccountSchema = z.object({
   role: roleSchema.optional(),
   regionCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  bodyId: z.uuid('无效的评估机构编号').nullable().optional(),
   locked: z.boolean().optional(),
 });

@@ -40,6 +40,7 @@ export function accountView(row: AccountRow, now: Date): AccountView {
     role: row.role,
     enterpriseId: row.enterprise_id,
     regionCode: row.region_code,
+    bodyId: row.body_id,
     mustChangePassword: row.must_change_password,
     locked: !!row.locked_until && row.locked_until > now,
     createdAt: row.created_at.toISOString(),

@@ -1,6 +1,8 @@
 // The authorization matrix generated from the OpenAPI document: every operation × every persona,
 // checked against the reviewed table of authorization-matrix.ts, on every test database.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConformityFixtures } from './authorization-matrix-conformity.ts';
 import { MATRIX, OK, openApiOperations, PERSONAS, type Fixtures, type Operation, type Outcome, type Persona, type Row } from './authorization-matrix.ts';
 import type {
   Client} from './harness.ts';
@@ -53,11 +55,13 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
       scoreInput: (await a.client.get(`/api/self-diagnoses/${completed.id}/export.json`)).body,
       bystanderId: (await registeredClient(p, { enterprise: { regionCode: '440305', creditCode: newCreditCode('440305') } })).accountId,
       loginTarget: target.form.account,
-    } satisfies Fixtures);
+    } satisfies Omit<Fixtures, keyof ConformityFixtures> & Pick<Fixtures, 'enterpriseA' | 'diagnosisA'>);
 
     const own = (form: { account: { username: string; password: string } }) => () => form.account;
+    const staffIds: Record<string, { accountId: string; bodyId: string | null }> = {};
     const staff = async (role: Parameters<typeof staffClient>[1], region?: string) => {
-      const { client } = await staffClient(p, role, region);
+      const { client, accountId, bodyId } = await staffClient(p, role, region);
+      staffIds[role] = { accountId, bodyId };
       const { body } = await client.get<{ account: { username: string } }>('/api/session');
       return { client, credentials: () => ({ username: body.account.username, password: STAFF_PASSWORD }) };
     };
@@ -70,6 +74,7 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
     who['region admin 昆山'] = await staff('region_admin', '320583');
     who['region admin 北京'] = await staff('region_admin', '110000');
     who['platform admin'] = { client: await adminClient(p), credentials: () => ({ ...p.admin }) };
+    Object.assign(f, await conformityFixtures(p, { enterpriseA: a.enterpriseId, diagnosisA: completed.id, editionId: detail.body.editionId, staffIds }));
   });
 
   it('has one row per operation of the OpenAPI document, and no row for an operation that is gone', () => {
@@ -114,4 +119,68 @@ function requestFor(operation: Operation, sample: { params?: Record<string, stri
   const query = new URLSearchParams(sample.query ?? {}).toString();
   const body = sample.body === undefined ? (operation.body ? {} : undefined) : sample.body;
   return { path: query ? `${path}?${query}` : path, body: body === undefined ? undefined : { text: JSON.stringify(body), contentType: 'application/json' } };
+}
+
+/**
+ * The body of the agency admin persona; the assessor and lead assessor personas as its people (the
+ * lead with a valid lead qualification); a pending qualification; a course; and A's formal assessment
+ * with that lead, already at 可行 (feasible), written directly: the flow itself is formal-assessment.test.ts's.
+ */
+async function conformityFixtures(
+  p: TestPlatform,
+  given: { enterpriseA: string; diagnosisA: string; editionId: string; staffIds: Record<string, { accountId: string; bodyId: string | null }> },
+): Promise<ConformityFixtures> {
+  const bodyId = given.staffIds.agency_admin!.bodyId!;
+  const person = async (accountId: string | null, grades: string[], enterpriseId: string | null = null) => {
+    const id = randomUUID();
+    await p.db.insertInto('assessor').values({ id, name: `矩阵${grades.at(-1)}`, mobile: '13900004444', body_id: enterpriseId ? null : bodyId, enterprise_id: enterpriseId, account_id: accountId }).execute();
+    if (accountId) await p.db.updateTable('account').set({ body_id: bodyId }).where('id', '=', accountId).execute();
+    for (const grade of grades) {
+      await p.db
+        .insertInto('qualification')
+        .values({ id: randomUUID(), assessor_id: id, grade: grade as 'intro', certificate_number: `MXQ-${randomUUID()}`, issuing_body: '中国电子技术标准化研究院', obtained_on: '2025-01-01', valid_until: '2030-01-01', status: 'approved' })
+        .execute();
+    }
+    return id;
+  };
+  const assessorId = await person(given.staffIds.assessor!.accountId, ['intro', 'assessor']);
+  const leadId = await person(given.staffIds.lead_assessor!.accountId, ['intro', 'assessor', 'lead_assessor']);
+  const internalId = await person(null, ['intro'], given.enterpriseA);
+  const pendingQualificationId = randomUUID();
+  await p.db
+    .insertInto('qualification')
+    .values({ id: pendingQualificationId, assessor_id: assessorId, grade: 'trainer', certificate_number: `MXP-${randomUUID()}`, issuing_body: '中国电子技术标准化研究院', obtained_on: '2026-01-01', valid_until: '2029-01-01', status: 'pending' })
+    .execute();
+  const courseId = randomUUID();
+  await p.db.insertInto('training_course').values({ id: courseId, course_type: 'lead_trainer', title: '矩阵培训', place: '北京', starts_on: '2026-06-01', ends_on: '2026-06-03' }).execute();
+  await p.db.insertInto('training_participant').values({ course_id: courseId, assessor_id: assessorId }).execute();
+
+  const formalId = randomUUID();
+  const now = new Date('2026-11-01T02:00:00Z');
+  await p.db.insertInto('assessment').values({ id: formalId, enterprise_id: given.enterpriseA, kind: 'formal', edition_id: given.editionId, enterprise_type: 'discrete', tailored: '[]', status: 'draft' }).execute();
+  await p.db
+    .insertInto('formal_assessment')
+    .values({
+      id: formalId,
+      enterprise_id: given.enterpriseA,
+      self_diagnosis_id: given.diagnosisA,
+      assessment_type: 'predefined',
+      target_level: 3,
+      custom_domains: '[]',
+      scope: '精密零部件的生产',
+      not_applicable: '[]',
+      sponsor_name: '张总',
+      sponsor_title: '副总经理',
+      liaison_name: '李联络',
+      liaison_mobile: '13900002222',
+      internal_assessor_id: internalId,
+      body_id: bodyId,
+      lead_assessor_id: leadId,
+      stage: 'feasible',
+      submitted_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await p.db.insertInto('team_member').values({ assessment_id: formalId, assessor_id: leadId, team_role: 'lead', coi: 'none', declared_at: now, added_at: now }).execute();
+  return { bodyId, assessorId, leadId, pendingQualificationId, courseId, formalId, enterpriseA: given.enterpriseA, diagnosisA: given.diagnosisA };
 }

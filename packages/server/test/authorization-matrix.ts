@@ -3,6 +3,7 @@
 // persona with the row's sample request — always valid, so that validation (which runs before any
 // handler) cannot answer in authorization's place — and compares. A new route without a row fails, and
 // so does a row whose operation is gone: review the policy, then add or remove the row.
+import { CONFORMITY_MATRIX, type ConformityFixtures } from './authorization-matrix-conformity.ts';
 import { registration, SAMPLE_SURVEY } from './harness.ts';
 
 export const PERSONAS = [
@@ -35,7 +36,7 @@ const E404: Denial = { status: 404, code: 'NOT_FOUND' };
 export type Outcome = typeof OK | Denial;
 
 /** What the sample requests act on, made in the test's beforeAll. */
-export interface Fixtures {
+export interface Fixtures extends ConformityFixtures {
   enterpriseA: string;
   /** A's completed self-diagnosis, with its report number and one of its requirements. */
   diagnosisA: string;
@@ -176,6 +177,9 @@ export const MATRIX: Record<string, Row> = {
   },
   saveAnswers: { why: 'canAnswerSelfDiagnosis (A: DIAGNOSIS_COMPLETED)', expect: answerersOfA, sample: (f) => diagnosis(f, { body: { answers: { [f.requirementId]: 'FI' } } }) },
   submitLevel: { why: 'canAnswerSelfDiagnosis (A: DIAGNOSIS_COMPLETED)', expect: answerersOfA, sample: (f) => diagnosis(f) },
+
+  // ---- 标准符合性评估 (authorization-matrix-conformity.ts)
+  ...CONFORMITY_MATRIX,
 };
 
 // ---- the operations themselves, from the OpenAPI document (also what fuzz.test.ts fuzzes)

@@ -1,8 +1,10 @@
 // 演示数据: seeded with a realistic level distribution, cleared without touching anything else.
 import { assess } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
+import { pathAllows, qualificationFacts } from '../src/services/assessors/qualification-rules.ts';
 import { clearDemoData, seedDemoData } from '../src/services/platform/demo-data.ts';
-import { registeredClient, testDatabases, usePlatform } from './harness.ts';
+import { registerBody, registerPerson } from './assessor-fixtures.ts';
+import { adminClient, Client, registeredClient, testDatabases, usePlatform } from './harness.ts';
 
 describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
   const p = usePlatform(open);
@@ -31,9 +33,91 @@ describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
     expect(rescored.ok && [rescored.value.level, rescored.value.totalScore]).toEqual([one.level, one.total_score]);
 
     const cleared = await clearDemoData(p.ctx);
-    expect(cleared).toEqual({ enterprises: 120, accounts: 120 });
+    expect(cleared).toEqual({ enterprises: 120, accounts: 123, assessmentBodies: 3, assessors: 12, trainingCourses: 3 }); // 3 agency admins
     expect(await p.db.selectFrom('assessment').selectAll().execute()).toHaveLength(0);
     const left = await p.db.selectFrom('enterprise').select('id').execute();
     expect(left.map((r) => r.id)).toEqual([real.enterpriseId]); // nothing else touched
+  });
+});
+
+describe.each(testDatabases)('demo assessment bodies, assessors and training on the $name database', ({ open }) => {
+  const p = usePlatform(open);
+
+  it('seeds three bodies with their agency admins, twelve people with grade paths and three courses, once; clears exactly them', async () => {
+    const admin = await adminClient(p);
+    const realBody = await registerBody(admin);
+    const realPerson = (await registerPerson(admin, { bodyId: realBody.id })).assessor;
+    const today = new Date(p.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10); // China Standard Time
+
+    const outcome = await seedDemoData(p.ctx, { enterprises: 3, seed: 11 });
+    expect(outcome).toMatchObject({ enterprises: 3, assessmentBodies: 3, assessors: 12, trainingCourses: 3 });
+    const bodies = await p.db.selectFrom('assessment_body').selectAll().where('is_demo', '=', true).orderBy('region_code').execute();
+    expect(bodies.map((b) => b.region_code)).toEqual(['110108', '320214', '440305']); // 北京, 无锡, 深圳
+    expect(bodies.every((b) => b.name.startsWith('演示数据·'))).toBe(true);
+    const agencyAdmins = await p.db.selectFrom('account').selectAll().where('role', '=', 'agency_admin').where('is_demo', '=', true).execute();
+    expect(agencyAdmins.map((a) => a.body_id).sort()).toEqual(bodies.map((b) => b.id).sort());
+
+    const people = await p.db.selectFrom('assessor').selectAll().where('is_demo', '=', true).execute();
+    expect(people).toHaveLength(12);
+    expect(new Set(people.map((x) => x.body_id))).toEqual(new Set(bodies.map((b) => b.id)));
+    const qualifications = await p.db.selectFrom('qualification').selectAll().where('assessor_id', 'in', people.map((x) => x.id)).execute();
+    const validToday = (q: (typeof qualifications)[number]) => q.status === 'approved' && q.obtained_on <= today && today <= q.valid_until;
+    const holders = (grade: string) => new Set(qualifications.filter((q) => q.grade === grade && validToday(q)).map((q) => q.assessor_id));
+    expect(holders('high_maturity_lead').size).toBe(2);
+    expect(holders('trainer').size).toBe(2);
+    expect(holders('lead_assessor').size).toBeGreaterThanOrEqual(3);
+    // one person whose certificates have all expired, kept as history
+    const expired = people.filter((x) => {
+      const own = qualifications.filter((q) => q.assessor_id === x.id);
+      return own.length > 0 && own.every((q) => q.valid_until < today);
+    });
+    expect(expired).toHaveLength(1);
+    expect(qualifications.some((q) => q.status === 'pending')).toBe(true);
+    // every grade follows the grade path: its prerequisite was approved earlier
+    for (const q of qualifications) {
+      const earlier = qualifications.filter((r) => r.assessor_id === q.assessor_id && r.id !== q.id && r.obtained_on < q.obtained_on).map(qualificationFacts);
+      expect(pathAllows(earlier, q.grade), `${q.grade} of ${q.assessor_id}`).toBe(true);
+    }
+
+    const courses = await p.db.selectFrom('training_course').selectAll().where('is_demo', '=', true).execute();
+    expect(courses.map((c) => c.course_type).sort()).toEqual(['assessor', 'intro', 'lead_trainer']);
+    for (const c of courses) {
+      const trainer = qualifications.filter((q) => q.assessor_id === c.trainer_id && q.grade === 'trainer');
+      expect(trainer.some((q) => q.status === 'approved' && q.obtained_on <= c.starts_on && c.ends_on <= q.valid_until)).toBe(true);
+    }
+    const participants = await p.db.selectFrom('training_participant').selectAll().where('course_id', 'in', courses.map((c) => c.id)).execute();
+    expect(new Set(participants.map((x) => x.result))).toEqual(new Set(['passed', 'failed', 'enrolled']));
+    for (const passed of participants.filter((x) => x.result === 'passed')) {
+      const q = qualifications.find((r) => r.id === passed.qualification_id)!;
+      expect([q.training_id, q.obtained_on]).toEqual([passed.course_id, courses.find((c) => c.id === passed.course_id)!.ends_on]);
+    }
+
+    // the public directory shows them (without mobiles), the bodies with their lead assessors
+    const directory = await new Client(p.base).get<{ items: { bodyName: string | null }[]; total: number }>(`/api/directory/assessors?q=${encodeURIComponent('演示数据')}&pageSize=100`);
+    expect(directory.body.total).toBeGreaterThan(10);
+    const publicBodies = await new Client(p.base).get<{ items: { leadAssessorCount: number }[] }>(`/api/directory/bodies?q=${encodeURIComponent('演示数据')}`);
+    expect(publicBodies.body.items.map((b) => b.leadAssessorCount).every((n) => n >= 1)).toBe(true);
+
+    // a second seed adds enterprises only
+    expect(await seedDemoData(p.ctx, { enterprises: 1, seed: 12 })).toMatchObject({ enterprises: 1, assessmentBodies: 0, assessors: 0, trainingCourses: 0 });
+
+    const cleared = await clearDemoData(p.ctx);
+    expect(cleared).toEqual({ enterprises: 4, accounts: 7, assessmentBodies: 3, assessors: 12, trainingCourses: 3 });
+    expect(await p.db.selectFrom('assessment_body').select('id').execute()).toEqual([{ id: realBody.id }]);
+    expect(await p.db.selectFrom('assessor').select('id').execute()).toEqual([{ id: realPerson.id }]);
+    expect(await p.db.selectFrom('training_course').select('id').execute()).toEqual([]);
+    expect(await p.db.selectFrom('qualification').select('id').where('assessor_id', '!=', realPerson.id).execute()).toEqual([]);
+  });
+
+  it('keeps a demo body that real data names', async () => {
+    await seedDemoData(p.ctx, { enterprises: 1, seed: 13 });
+    const admin = await adminClient(p);
+    const demoBody = await p.db.selectFrom('assessment_body').select('id').where('is_demo', '=', true).where('region_code', '=', '440305').executeTakeFirstOrThrow();
+    const real = await admin.post<{ account: { id: string } }>('/api/admin/accounts', { username: `shenzhen${Date.now()}`, displayName: '真实的机构管理员', role: 'agency_admin', bodyId: demoBody.id });
+    expect(real.status).toBe(201);
+    const cleared = await clearDemoData(p.ctx);
+    expect(cleared).toMatchObject({ assessmentBodies: 2, assessors: 12, trainingCourses: 3 });
+    expect((await p.db.selectFrom('assessment_body').select('id').where('is_demo', '=', true).execute()).map((b) => b.id)).toEqual([demoBody.id]);
+    expect((await p.db.selectFrom('account').select('body_id').where('id', '=', real.body.account.id).executeTakeFirstOrThrow()).body_id).toBe(demoBody.id);
   });
 });

@@ -158,18 +158,24 @@ export async function adminClient(p: TestPlatform): Promise<Client> {
 }
 
 /** A staff account of a role, created by the admin, logged in. */
-export async function staffClient(p: TestPlatform, role: 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin', regionCode?: string) {
+export async function staffClient(p: TestPlatform, role: 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin', regionCode?: string, bodyId?: string) {
   const admin = await adminClient(p);
   serial += 1;
   const username = `${role.replace('_', '')}${serial}${Math.floor(Math.random() * 1e6)}`;
-  const created = await admin.post<{ oneTimePassword: string; account: { id: string } }>('/api/admin/accounts', { username, displayName: '测试', role, ...(regionCode ? { regionCode } : {}) });
+  // An agency admin manages one 评估机构: a new one unless the caller names it.
+  if (role === 'agency_admin' && !bodyId) {
+    const body = await admin.post<{ id: string }>('/api/assessment-bodies', { name: `测试评估机构${serial}${Math.floor(Math.random() * 1e6)}`, creditCode: newCreditCode('110108'), regionCode: '110108', contactName: '测试', contactMobile: '13800000000' });
+    if (body.status !== 201) throw new Error(`body registration failed: ${JSON.stringify(body.body)}`);
+    bodyId = body.body.id;
+  }
+  const created = await admin.post<{ oneTimePassword: string; account: { id: string } }>('/api/admin/accounts', { username, displayName: '测试', role, ...(regionCode ? { regionCode } : {}), ...(bodyId ? { bodyId } : {}) });
   if (created.status !== 201) throw new Error(`staff creation failed: ${JSON.stringify(created.body)}`);
   const client = new Client(p.base);
   const login = await client.post('/api/auth/login', { username, password: created.body.oneTimePassword });
   if (login.status !== 200) throw new Error(`staff login failed: ${JSON.stringify(login.body)}`);
   const changed = await client.post('/api/auth/password', { currentPassword: created.body.oneTimePassword, newPassword: 'Pinggu2026staff' });
   if (changed.status !== 204) throw new Error(`staff password change failed: ${JSON.stringify(changed.body)}`);
-  return { client, accountId: created.body.account.id };
+  return { client, accountId: created.body.account.id, bodyId: bodyId ?? null };
 }
 
 // ---- for the suites driven by the OpenAPI document (authorization matrix, fuzz)

@@ -66,8 +66,8 @@ export async function demoSeed(enterprises: number): Promise<string> {
 }
 
 export async function demoClear(): Promise<string> {
-  const { enterprises, accounts } = await guarded(clearDemo);
-  return `已删除演示数据 demo data removed: ${enterprises} 家企业，${accounts} 个账户\n`;
+  const { enterprises, accounts, assessmentBodies, assessors, trainingCourses } = await guarded(clearDemo);
+  return `已删除演示数据 demo data removed: ${enterprises} 家企业，${accounts} 个账户，${assessmentBodies} 个评估机构，${assessors} 名评估人员，${trainingCourses} 期培训\n`;
 }
 
 const BROKEN_REASONS = {

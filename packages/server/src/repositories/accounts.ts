@@ -64,11 +64,12 @@ export async function setPassword(db: Db, id: string, passwordHash: string, must
 export async function updateAccountFields(
   db: Db,
   id: string,
-  patch: { role?: Role; regionCode?: string | null; lockedUntil?: Date | null },
+  patch: { role?: Role; regionCode?: string | null; bodyId?: string | null; lockedUntil?: Date | null },
 ): Promise<void> {
   const set = {
     ...(patch.role ? { role: patch.role } : {}),
     ...(patch.regionCode !== undefined ? { region_code: patch.regionCode } : {}),
+    ...(patch.bodyId !== undefined ? { body_id: patch.bodyId } : {}),
     ...(patch.lockedUntil !== undefined ? { locked_until: patch.lockedUntil, failed_logins: 0 } : {}),
   };
   if (Object.keys(set).length) await db.updateTable('account').set(set).where('id', '=', id).execute();

@@ -32,3 +32,8 @@ export async function insertCertificate(db: Db, c: NewCertificate): Promise<void
     })
     .execute();
 }
+
+export const findCertificateByNumber = (db: Db, certificateNumber: string) =>
+  db.selectFrom('certificate').selectAll().where('certificate_number', '=', certificateNumber).executeTakeFirst();
+
+export const findCertificate = (db: Db, id: string) => db.selectFrom('certificate').selectAll().where('id', '=', id).executeTakeFirst();

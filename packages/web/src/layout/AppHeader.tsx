@@ -25,13 +25,14 @@ function NavLinks({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: (
 }
 
 export function AppHeader() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session } = useSession();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const wide = screens.lg ?? true;
-  // The full English name needs the widest screens beside the navigation.
-  const fullName = screens.xl ?? true;
+  // The full name needs wide screens beside the navigation; the English one (and a long navigation) the widest.
+  const longNav = navItemsFor(session).length > 4;
+  const fullName = (lang === 'en' || longNav ? screens.xxl : screens.xl) ?? true;
   const account = session?.account;
 
   return (

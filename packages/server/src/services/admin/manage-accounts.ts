@@ -13,6 +13,12 @@ import { recordAudit } from '../audit.ts';
 /** A manual lock lasts until an admin lifts it. */
 const LOCKED_FOR_GOOD = new Date('9999-12-31T00:00:00Z');
 
+/** The account as the platform admin sees it: with the 评估机构 it belongs to. */
+const adminAccountView = accountView;
+
+/** Roles that belong to a 评估机构: an agency admin always, an assessor's login when it has one. */
+const BODY_ROLES: readonly Role[] = ['agency_admin', 'assessor', 'lead_assessor'];
+
 export async function listAccounts(
   ctx: ServiceContext,
   actor: Actor | null,
@@ -20,7 +26,7 @@ export async function listAccounts(
 ): Promise<{ accounts: AccountView[]; total: number }> {
   authorize(actor, canManageAccounts(actor));
   const { rows, total } = await ctx.repos.accounts.listAccounts({ q: input.q, role: input.role, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
-  return { accounts: rows.map((a) => accountView(a, ctx.now())), total };
+  return { accounts: rows.map((a) => adminAccountView(a, ctx.now())), total };
 }
 
 async function checkRegion(ctx: ServiceContext, role: Role, regionCode: string | null | undefined) {
@@ -30,13 +36,25 @@ async function checkRegion(ctx: ServiceContext, role: Role, regionCode: string |
   }
 }
 
+/** The body the account will belong to: required (and existing) for an agency admin, optional for assessors, none otherwise. */
+async function bodyFor(ctx: ServiceContext, role: Role, bodyId: string | null | undefined): Promise<string | null> {
+  if (!BODY_ROLES.includes(role)) return null;
+  if (!bodyId) {
+    if (role === 'agency_admin') throw new AppError('BODY_NOT_FOUND', '评估机构管理员须指定所属评估机构', [{ code: 'BODY_NOT_FOUND', path: 'bodyId', message: '请选择所属评估机构' }]);
+    return null;
+  }
+  if (!(await ctx.repos.assessmentBodies.findAssessmentBody(bodyId))) throw new AppError('BODY_NOT_FOUND', undefined, [{ code: 'BODY_NOT_FOUND', path: 'bodyId', message: '找不到该评估机构' }]);
+  return bodyId;
+}
+
 export async function createStaffAccount(
   ctx: ServiceContext,
   actor: Actor | null,
-  input: { username: string; displayName: string; mobile?: string; role: Role; regionCode?: string },
+  input: { username: string; displayName: string; mobile?: string; role: Role; regionCode?: string; bodyId?: string },
 ): Promise<{ account: AccountView; oneTimePassword: string }> {
   authorize(actor, canManageAccounts(actor));
   await checkRegion(ctx, input.role, input.regionCode);
+  const bodyId = await bodyFor(ctx, input.role, input.bodyId);
   if (await ctx.repos.accounts.findAccountByUsername(input.username)) throw new AppError('USERNAME_TAKEN');
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -51,18 +69,19 @@ export async function createStaffAccount(
       mobile: input.mobile ?? null,
       role: input.role,
       regionCode,
+      bodyId,
       mustChangePassword: true,
     });
-    await recordAudit(tx, actor, 'account.created', { type: 'account', id: accountId }, { username: input.username, role: input.role, regionCode });
+    await recordAudit(tx, actor, 'account.created', { type: 'account', id: accountId }, { username: input.username, role: input.role, regionCode, bodyId });
     return (await tx.repos.accounts.findAccountById(accountId))!;
   });
-  return { account: accountView(row, ctx.now()), oneTimePassword };
+  return { account: adminAccountView(row, ctx.now()), oneTimePassword };
 }
 
 export async function updateAccount(
   ctx: ServiceContext,
   actor: Actor | null,
-  input: { accountId: string; patch: { role?: Role; regionCode?: string | null; locked?: boolean } },
+  input: { accountId: string; patch: { role?: Role; regionCode?: string | null; bodyId?: string | null; locked?: boolean } },
 ): Promise<AccountView> {
   authorize(actor, canManageAccounts(actor));
   const { accountId, patch } = input;
@@ -77,22 +96,25 @@ export async function updateAccount(
     if (demoting && (await tx.repos.accounts.countPlatformAdmins()) <= 1) throw new AppError('LAST_PLATFORM_ADMIN');
     const lockedUntil = patch.locked === undefined ? undefined : patch.locked ? LOCKED_FOR_GOOD : null;
     const regionCode = role === 'region_admin' ? (patch.regionCode ?? account.region_code) : null;
+    // Checked when the role or the body changes (a lock or unlock leaves an older account as it is).
+    const bodyId = patch.role === undefined && patch.bodyId === undefined ? account.body_id : await bodyFor(tx, role, patch.bodyId === undefined ? account.body_id : patch.bodyId);
     await tx.repos.accounts.updateAccountFields(accountId, {
       ...(patch.role ? { role } : {}),
       regionCode,
+      bodyId,
       ...(lockedUntil !== undefined ? { lockedUntil } : {}),
     });
     if (patch.locked === false) await tx.repos.rateLimits.clearCountersWithPrefix(`login:${accountId}`);
-    const rightsChanged = role !== account.role || regionCode !== account.region_code || patch.locked === true;
+    const rightsChanged = role !== account.role || regionCode !== account.region_code || bodyId !== account.body_id || patch.locked === true;
     if (rightsChanged) await tx.repos.sessions.deleteSessionsOfAccount(accountId); // log in again with the new rights
     await recordAudit(tx, actor, 'account.updated', { type: 'account', id: accountId, enterprise: null }, {
-      before: { role: account.role, regionCode: account.region_code, locked: !!account.locked_until && account.locked_until > tx.now() },
-      after: { role, regionCode, ...(patch.locked !== undefined ? { locked: patch.locked } : {}) },
+      before: { role: account.role, regionCode: account.region_code, bodyId: account.body_id, locked: !!account.locked_until && account.locked_until > tx.now() },
+      after: { role, regionCode, bodyId, ...(patch.locked !== undefined ? { locked: patch.locked } : {}) },
     });
     return (await tx.repos.accounts.findAccountById(accountId))!;
   });
   evictAccountSessions(ctx.caches, accountId);
-  return accountView(row, ctx.now());
+  return adminAccountView(row, ctx.now());
 }
 
 /** A new one-time password for an account (admin help desk, e.g. a lost mobile: seed 001 §3.1). */

@@ -46,3 +46,32 @@ export function highestGrade(qs: readonly QualificationFacts[], from: string, to
   for (const g of [...LADDER].reverse()) if (holdsGrade(qs, [g], from, to)) return g;
   return null;
 }
+
+/** A qualification row as the rules read it. */
+export const qualificationFacts = (row: { grade: QualificationGrade; status: QualificationFacts['status']; obtained_on: string; valid_until: string }): QualificationFacts => ({
+  grade: row.grade,
+  status: row.status,
+  obtainedOn: row.obtained_on,
+  validUntil: row.valid_until,
+});
+
+/** An enterprise's internal assessor holds the CMMM intro certificate only (seed 002). */
+export const INTERNAL_GRADES: readonly QualificationGrade[] = ['intro'];
+
+/** The grades 信息查询 lists: the certified ones (intro is an enterprise's own). */
+export const DIRECTORY_GRADES = ['assessor', 'lead_assessor', 'high_maturity_lead', 'trainer'] as const satisfies readonly QualificationGrade[];
+
+/** Who issues the certificate of a course passed on the platform. */
+export const TRAINING_ISSUER = '中国电子技术标准化研究院';
+
+/** A certificate from a course is valid this long after the course ends, unless recorded otherwise. */
+export const TRAINING_VALIDITY_YEARS = 3;
+
+/** The same calendar day `years` later ('YYYY-MM-DD'); 29 February becomes 28 February in a common year. */
+export function yearsAfter(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const dd = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}

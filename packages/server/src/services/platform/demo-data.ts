@@ -3,9 +3,11 @@
 // (69% at 一级 or below, 15% 二级, 7% 三级, 9% 四级 and above). `clearDemoData` removes exactly them.
 import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade } from '@cmmm/model';
 import { creditCodeCheckCharacter, findIndustry, suggestedEnterpriseType } from '@cmmm/reference';
+import { beijingDay } from '../../china-time.ts';
 import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId } from '../../security/tokens.ts';
+import { TRAINING_ISSUER, TRAINING_VALIDITY_YEARS, yearsAfter } from '../assessors/qualification-rules.ts';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -59,6 +61,10 @@ function creditCode(region: string, n: number): string {
 export interface DemoSeedOutcome {
   enterprises: number;
   levels: Record<string, number>;
+  /** 评估机构, 评估人员 and 标准培训: seeded once (0 when already there). */
+  assessmentBodies: number;
+  assessors: number;
+  trainingCourses: number;
 }
 
 export async function seedDemoData(ctx: ServiceContext, options: { enterprises: number; seed?: number }): Promise<DemoSeedOutcome> {
@@ -108,9 +114,195 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
       await tx.repos.assessments.insertCompletedAssessment({ id: newId(), enterpriseId, result: score, answers, completedAt, isDemo: true });
     });
   }
-  return { enterprises: options.enterprises, levels };
+  const conformity = await seedDemoConformityData(ctx, passwordHash);
+  return { enterprises: options.enterprises, levels, ...conformity };
 }
 
-export async function clearDemoData(ctx: ServiceContext): Promise<{ enterprises: number; accounts: number }> {
-  return ctx.transaction((tx) => tx.repos.enterprises.deleteDemoData()); // assessments cascade
+export interface DemoClearOutcome {
+  enterprises: number;
+  accounts: number;
+  assessmentBodies: number;
+  assessors: number;
+  trainingCourses: number;
+}
+
+export async function clearDemoData(ctx: ServiceContext): Promise<DemoClearOutcome> {
+  return ctx.transaction(async (tx) => {
+    // People and courses first (they name accounts and bodies), bodies last (accounts name them).
+    const people = await tx.repos.assessors.deleteDemoAssessorsAndCourses();
+    const { enterprises, accounts } = await tx.repos.enterprises.deleteDemoData(); // assessments and certificates cascade
+    const assessmentBodies = await tx.repos.assessmentBodies.deleteDemoAssessmentBodies();
+    return { enterprises, accounts, assessmentBodies, ...people };
+  });
+}
+
+// ---- 评估机构, 评估人员 and 标准培训 (标准符合性评估)
+
+/** The demo bodies: 北京, 江苏 无锡, 广东 深圳. */
+const DEMO_BODIES = [
+  { key: 'bj', name: '北京中智信智能制造评估中心有限公司', regionCode: '110108', contactName: '刘明', address: '北京市海淀区知春路 56 号' },
+  { key: 'wx', name: '无锡太湖智能制造评估咨询有限公司', regionCode: '320214', contactName: '顾雪芳', address: '江苏省无锡市新吴区菱湖大道 200 号' },
+  { key: 'sz', name: '深圳前海智造评估技术有限公司', regionCode: '440305', contactName: '黄志强', address: '广东省深圳市南山区科技园南区 8 栋' },
+] as const;
+
+type DemoGrade = 'intro' | 'assessor' | 'lead_assessor' | 'high_maturity_lead' | 'trainer';
+/** A qualification: its grade, obtained `ago` days before today, valid `years` (default 3) or until `until` days from today. */
+interface DemoQualification {
+  grade: DemoGrade;
+  ago: number;
+  until?: number;
+  status?: 'approved' | 'pending';
+}
+
+/** Twelve people across the bodies, their grade paths as history (older certificates stay, some expired). */
+const DEMO_PEOPLE: readonly { name: string; body: (typeof DEMO_BODIES)[number]['key']; listed?: boolean; path: DemoQualification[] }[] = [
+  // 高成熟度主任评估师 and 培训讲师
+  { name: '王建国', body: 'bj', path: [{ grade: 'intro', ago: 2200 }, { grade: 'assessor', ago: 1900 }, { grade: 'lead_assessor', ago: 1100 }, { grade: 'trainer', ago: 700 }, { grade: 'high_maturity_lead', ago: 300 }] },
+  { name: '李秀英', body: 'bj', path: [{ grade: 'intro', ago: 1500 }, { grade: 'assessor', ago: 1200 }, { grade: 'lead_assessor', ago: 400 }] },
+  { name: '张伟', body: 'bj', path: [{ grade: 'intro', ago: 900 }, { grade: 'assessor', ago: 600 }] },
+  // expired: the certificates stay as history, none valid today
+  { name: '赵磊', body: 'bj', path: [{ grade: 'intro', ago: 2400 }, { grade: 'assessor', ago: 2000, until: -900 }] },
+  { name: '陈静', body: 'wx', path: [{ grade: 'intro', ago: 2100 }, { grade: 'assessor', ago: 1800 }, { grade: 'lead_assessor', ago: 1000 }, { grade: 'high_maturity_lead', ago: 200 }] },
+  { name: '周敏', body: 'wx', path: [{ grade: 'intro', ago: 1300 }, { grade: 'assessor', ago: 1000 }, { grade: 'trainer', ago: 350 }] },
+  { name: '吴强', body: 'wx', path: [{ grade: 'intro', ago: 1400 }, { grade: 'assessor', ago: 1100 }, { grade: 'lead_assessor', ago: 500 }] },
+  { name: '徐丽', body: 'wx', path: [] }, // intro and 评估师 from the demo courses below
+  { name: '孙浩', body: 'sz', path: [{ grade: 'intro', ago: 1300 }, { grade: 'assessor', ago: 1000 }] }, // 主任评估师 from a course
+  { name: '马超', body: 'sz', listed: false, path: [{ grade: 'intro', ago: 800 }, { grade: 'assessor', ago: 500 }] },
+  // waiting for the platform admin: the approval queue is not empty
+  { name: '朱琳', body: 'sz', path: [{ grade: 'intro', ago: 700 }, { grade: 'assessor', ago: 20, status: 'pending' }] },
+  { name: '胡斌', body: 'sz', path: [] }, // intro from a course, failed the 评估师 course
+];
+
+/** Three courses: who trains, who took part and how it went (the grade a pass awards). */
+const DEMO_COURSES: readonly {
+  courseType: 'intro' | 'assessor' | 'lead_trainer';
+  title: string;
+  place: string;
+  startsAgo: number;
+  days: number;
+  trainer: string;
+  participants: { name: string; result: 'enrolled' | 'passed' | 'failed'; grade?: DemoGrade }[];
+}[] = [
+  {
+    courseType: 'intro',
+    title: 'CMMM intro 培训（北京站）',
+    place: '北京',
+    startsAgo: 160,
+    days: 2,
+    trainer: '王建国',
+    participants: [{ name: '徐丽', result: 'passed', grade: 'intro' }, { name: '胡斌', result: 'passed', grade: 'intro' }],
+  },
+  {
+    courseType: 'assessor',
+    title: '评估师培训（无锡站）',
+    place: '无锡',
+    startsAgo: 90,
+    days: 5,
+    trainer: '周敏',
+    participants: [{ name: '徐丽', result: 'passed', grade: 'assessor' }, { name: '胡斌', result: 'failed' }],
+  },
+  {
+    courseType: 'lead_trainer',
+    title: '主任评估师 & 培训讲师培训（深圳站）',
+    place: '深圳',
+    startsAgo: 40,
+    days: 5,
+    trainer: '王建国',
+    participants: [{ name: '孙浩', result: 'passed', grade: 'lead_assessor' }, { name: '马超', result: 'enrolled' }],
+  },
+];
+
+const GRADE_CODES: Record<DemoGrade, string> = { intro: 'IN', assessor: 'AS', lead_assessor: 'LA', high_maturity_lead: 'HM', trainer: 'TR' };
+
+/** The day `days` after `day` ('YYYY-MM-DD'; negative: before). */
+const dayAfter = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Three bodies with their agency admins (demo accounts cannot be logged into), twelve people with
+ * their grade paths and three courses with results, all relative to today; once (a second seed adds
+ * enterprises only). Dates and grades follow the rules the platform enforces (grade path, trainer
+ * qualified over the course, a pass dated on the course's last day).
+ */
+async function seedDemoConformityData(ctx: ServiceContext, passwordHash: string): Promise<{ assessmentBodies: number; assessors: number; trainingCourses: number }> {
+  if ((await ctx.repos.assessmentBodies.countDemoAssessmentBodies()) > 0) return { assessmentBodies: 0, assessors: 0, trainingCourses: 0 };
+  const today = beijingDay(ctx.now());
+  let certificates = 0;
+  const certificateNumber = (grade: DemoGrade, on: string) => `DEMO-${on.slice(0, 4)}-${GRADE_CODES[grade]}-${String((certificates += 1)).padStart(4, '0')}`;
+  await ctx.transaction(async (tx) => {
+    const bodies = new Map<string, string>();
+    for (const [i, b] of DEMO_BODIES.entries()) {
+      const id = newId();
+      bodies.set(b.key, id);
+      await tx.repos.assessmentBodies.insertAssessmentBody({
+        id,
+        name: `${DEMO_LABEL}·${b.name}`,
+        creditCode: creditCode(b.regionCode, 90_001 + i),
+        regionCode: b.regionCode,
+        contactName: b.contactName,
+        contactMobile: '13800000000',
+        address: b.address,
+        isDemo: true,
+      });
+      await tx.repos.accounts.insertAccount({
+        id: newId(),
+        username: `demo-agency-${b.key}-${id.slice(0, 8)}`,
+        passwordHash,
+        displayName: `${DEMO_LABEL}·${b.contactName}`,
+        mobile: null,
+        role: 'agency_admin',
+        bodyId: id,
+        isDemo: true,
+      });
+    }
+    const people = new Map<string, string>();
+    for (const person of DEMO_PEOPLE) {
+      const id = newId();
+      people.set(person.name, id);
+      await tx.repos.assessors.insertAssessor({ id, name: person.name, mobile: '13800000000', bodyId: bodies.get(person.body)!, listedPublicly: person.listed ?? true, isDemo: true });
+      for (const q of person.path) {
+        const obtainedOn = dayAfter(today, -q.ago);
+        const status = q.status ?? 'approved';
+        await tx.repos.assessors.insertQualification({
+          id: newId(),
+          assessorId: id,
+          grade: q.grade,
+          certificateNumber: certificateNumber(q.grade, obtainedOn),
+          issuingBody: TRAINING_ISSUER,
+          obtainedOn,
+          validUntil: q.until === undefined ? yearsAfter(obtainedOn, TRAINING_VALIDITY_YEARS) : dayAfter(today, q.until),
+          status,
+          decidedAt: status === 'approved' ? tx.now() : null,
+        });
+      }
+    }
+    for (const c of DEMO_COURSES) {
+      const id = newId();
+      const startsOn = dayAfter(today, -c.startsAgo);
+      const endsOn = dayAfter(startsOn, c.days - 1);
+      await tx.repos.trainings.insertTrainingCourse({ id, courseType: c.courseType, title: c.title, place: c.place, startsOn, endsOn, trainerId: people.get(c.trainer)!, isDemo: true });
+      for (const participant of c.participants) {
+        const assessorId = people.get(participant.name)!;
+        await tx.repos.trainings.insertParticipant(id, assessorId);
+        if (participant.result === 'enrolled') continue;
+        let qualificationId: string | null = null;
+        if (participant.result === 'passed') {
+          qualificationId = newId();
+          await tx.repos.assessors.insertQualification({
+            id: qualificationId,
+            assessorId,
+            grade: participant.grade!,
+            certificateNumber: certificateNumber(participant.grade!, endsOn),
+            issuingBody: TRAINING_ISSUER,
+            obtainedOn: endsOn,
+            validUntil: yearsAfter(endsOn, TRAINING_VALIDITY_YEARS),
+            status: 'approved',
+            decidedAt: tx.now(),
+            trainingId: id,
+          });
+        }
+        await tx.repos.trainings.setParticipantResult(id, assessorId, participant.result, qualificationId);
+      }
+    }
+  });
+  return { assessmentBodies: DEMO_BODIES.length, assessors: DEMO_PEOPLE.length, trainingCourses: DEMO_COURSES.length };
 }
