@@ -198,6 +198,22 @@ describe.each(testDatabases)('assessment bodies and assessors on the $name datab
       expect((await enterprise.client.get<Person>(`/api/assessors/${internal.id}`)).body.mobile).toBe('13900001111');
     });
 
+    it('shows an enterprise choosing whom to apply to the body\'s publicly listed lead assessors valid today, masked', async () => {
+      const bodyC = await registerBody(admin, { name: '丙评估机构', regionCode: '110108', creditCode: newCreditCode('110108') });
+      const lead = (await registerPerson(admin, { name: '丙主任', bodyId: bodyC.id, mobile: '13977776666' })).assessor;
+      await approvedPath(admin, lead.id, ['intro', 'assessor', 'lead_assessor']);
+      const hidden = (await registerPerson(admin, { name: '丙不公开', bodyId: bodyC.id, listedPublicly: false })).assessor;
+      await approvedPath(admin, hidden.id, ['intro', 'assessor', 'lead_assessor']);
+      const plain = (await registerPerson(admin, { name: '丙评估师', bodyId: bodyC.id })).assessor;
+      await approvedPath(admin, plain.id, ['intro', 'assessor']);
+      const enterprise = await registeredClient(p);
+      const leads = await enterprise.client.get<Page<Person>>(`/api/assessors?bodyId=${bodyC.id}&pageSize=200`);
+      expect(leads.body.items.map((x) => x.id)).toEqual([lead.id]);
+      expect([leads.body.items[0]!.mobile, leads.body.items[0]!.username]).toEqual(['139****6666', null]);
+      // without a body, still only its own internal assessors
+      expect((await enterprise.client.get<Page<Person>>('/api/assessors')).body.total).toBe(0);
+    });
+
     it('lets the person choose the public listing, and only managers change name and mobile', async () => {
       const res = await registerPerson(agencyA.client, { username: `geren${Date.now()}` });
       const person = await firstLogIn(p, res.assessor.username!, res.oneTimePassword!);

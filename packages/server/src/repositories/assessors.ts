@@ -106,8 +106,11 @@ export interface AssessorFilter {
   internal?: false;
   /** Name or a certificate number, contains. */
   q?: string;
-  /** Holds an approved qualification of this grade valid on `day`. */
+  /** Holds an approved qualification of this grade (or of one of these) valid on `day`. */
   grade?: QualificationGrade;
+  anyGrade?: readonly QualificationGrade[];
+  /** Only people who chose to be listed in 信息查询. */
+  listedPublicly?: true;
   day: string;
   /** Has a qualification waiting for a decision. */
   pending?: boolean;
@@ -130,8 +133,9 @@ export async function listAssessors(db: Db, f: AssessorFilter): Promise<{ rows: 
       ]),
     );
   }
-  if (f.grade) {
-    const grade = f.grade;
+  if (f.listedPublicly) query = query.where('a.listed_publicly', '=', true);
+  for (const grades of [f.grade ? [f.grade] : null, f.anyGrade ?? null]) {
+    if (!grades || grades.length === 0) continue;
     query = query.where((eb) =>
       eb.exists(
         eb
@@ -139,7 +143,7 @@ export async function listAssessors(db: Db, f: AssessorFilter): Promise<{ rows: 
           .select('q.id')
           .whereRef('q.assessor_id', '=', 'a.id')
           .where('q.status', '=', 'approved')
-          .where('q.grade', '=', grade)
+          .where('q.grade', 'in', [...grades])
           .where('q.obtained_on', '<=', f.day)
           .where('q.valid_until', '>=', f.day),
       ),

@@ -11,6 +11,7 @@ import type { AssessorFilter, AssessorWithNames } from '../../repositories/asses
 import { hashPassword } from '../../security/passwords.ts';
 import { newId, newOneTimePassword } from '../../security/tokens.ts';
 import { recordAudit, type AuditSubject } from '../audit.ts';
+import { MAY_LEAD } from './qualification-rules.ts';
 import { assessorView, maskedMobile, type Page } from './views.ts';
 
 export const assessorScope = (row: Pick<AssessorWithNames, 'body_id' | 'enterprise_id' | 'account_id'>): AssessorScope => ({
@@ -34,13 +35,15 @@ export async function assessorViews(ctx: ServiceContext, actor: Actor, rows: rea
 }
 
 /** The part of the register each role lists (see the contract): null when the role has nothing to list. */
-function listedBy(actor: Actor): Pick<AssessorFilter, 'bodyId' | 'enterpriseId' | 'internal'> | null {
+function listedBy(actor: Actor, input: { bodyId?: string }): Pick<AssessorFilter, 'bodyId' | 'enterpriseId' | 'internal' | 'anyGrade' | 'listedPublicly'> | null {
   switch (actor.role) {
     case 'platform_admin':
       return {};
     case 'agency_admin':
       return actor.bodyId ? { bodyId: actor.bodyId } : null;
     case 'enterprise_user':
+      // Its internal assessors; or, choosing whom to apply to, a body's publicly listed lead assessors.
+      if (input.bodyId) return { bodyId: input.bodyId, internal: false, listedPublicly: true, anyGrade: MAY_LEAD };
       return actor.enterpriseId ? { enterpriseId: actor.enterpriseId } : null;
     case 'assessor':
     case 'lead_assessor':
@@ -64,7 +67,7 @@ export interface AssessorListInput {
 export async function listAssessors(ctx: ServiceContext, actor: Actor | null, input: AssessorListInput): Promise<Page<Assessor>> {
   authorize(actor, canListAssessors(actor));
   const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
-  const scope = listedBy(actor);
+  const scope = listedBy(actor, input);
   if (!scope) return empty;
   // A filter outside the role's part of the register finds nobody.
   if (scope.bodyId && input.bodyId && input.bodyId !== scope.bodyId) return empty;

@@ -55,7 +55,8 @@ export function applicationChecks(a: Application, f: ApplicationFacts): Applicat
     const yearOld = f.certificates.some((c) => c.level >= 2 && oneYearAfter(c.issuedOn) <= f.today);
     if (!yearOld) checks.push(block('HIGH_LEVEL_TOO_EARLY', 'targetLevel', '申请四级、五级评估，须在通过二级或三级标准符合性评估满一年后'));
     const highLead = f.lead === undefined ? f.bodyHasHighMaturityLead : !!f.lead && holdsGrade(f.lead.qualifications, MAY_LEAD_HIGH_MATURITY, f.today);
-    if (!highLead) checks.push(block('HIGH_MATURITY_LEAD_REQUIRED', 'leadAssessorId', '申请四级、五级评估须由高成熟度主任评估师主导评估，请选择持有效资质的高成熟度主任评估师'));
+    const advice = f.lead === undefined ? '所选评估机构目前没有持有效资质的高成熟度主任评估师，请选择其他评估机构' : '请选择持有效资质的高成熟度主任评估师';
+    if (!highLead) checks.push(block('HIGH_MATURITY_LEAD_REQUIRED', 'leadAssessorId', `申请四级、五级评估须由高成熟度主任评估师主导评估；${advice}`));
   }
   if (f.lead === null) checks.push(block('ASSESSOR_NOT_FOUND', 'leadAssessorId', '找不到所选的主任评估师'));
   else if (f.lead && (f.lead.bodyId !== a.bodyId || !holdsGrade(f.lead.qualifications, MAY_LEAD, f.today))) {

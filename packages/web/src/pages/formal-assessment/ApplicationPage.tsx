@@ -372,7 +372,7 @@ function ApplicationForm({ session, diagnoses, bodies, internalAssessors }: Form
             <Select allowClear placeholder={t('fa.apply.leadPlaceholder')} options={leadOptions.map((a) => ({ value: a.id, label: assessorLabel(t, a) }))} />
           </Form.Item>
         ) : (
-          // The body's lead assessors are not listed to the enterprise: the body assigns one.
+          // The body lists no lead assessor publicly: the body assigns one.
           <div style={{ marginBottom: 20 }} data-testid="lead-by-body">
             <div style={{ fontWeight: 500, marginBottom: 4 }}>{t('fa.apply.leadTitle')}</div>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
