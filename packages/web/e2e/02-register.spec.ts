@@ -1,7 +1,7 @@
 // (a) A new enterprise registers through the form in Chinese; (b) a duplicate credit code.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { newEnterprise, pickCascader, screenshot, withWrongCheck, type TestEnterprise } from './helpers.ts';
+import { logOutFromMenu, newEnterprise, pickCascader, screenshot, withWrongCheck, type TestEnterprise } from './helpers.ts';
 
 async function fillAccount(page: Page, e: TestEnterprise) {
   await page.getByLabel('用户名').fill(e.username);
@@ -55,9 +55,7 @@ test('a new enterprise registers, sees its data, logs out and in again', async (
   await expect(page.getByTestId('self-diagnosis-slot')).toBeVisible();
   await screenshot(page, 'enterprise-home-desktop');
 
-  await page.getByTestId('account-menu').click();
-  await page.getByRole('menuitem', { name: '退出' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await logOutFromMenu(page);
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
 
   await page.getByRole('link', { name: '登录' }).click();

@@ -183,3 +183,13 @@ export async function choose(page: Page, label: string, option: string): Promise
     await expect(field).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/** 退出 from the account menu, retrying a click that landed while the menu was still opening or closing (a flake seen under load). */
+export async function logOutFromMenu(page: Page): Promise<void> {
+  const item = page.getByRole('menuitem', { name: '退出' });
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId('account-menu').click();
+    await item.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/$/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
