@@ -36,7 +36,7 @@ export async function assignLeadAssessor(ctx: ServiceContext, actor: Actor | nul
     if (!person || person.enterprise_id !== null) throw new AppError('ASSESSOR_NOT_FOUND', undefined, [{ code: 'ASSESSOR_NOT_FOUND', path: 'assessorId', message: '找不到所选的主任评估师' }]);
     if (!person.account_id) throw new AppError('LEAD_NOT_QUALIFIED', '所选主任评估师尚未开通平台账户，无法受理评估申请', [{ code: 'LEAD_NOT_QUALIFIED', path: 'assessorId', message: '所选主任评估师尚未开通平台账户' }]);
     const earlier = f.team.find((m) => m.assessor_id === person.id);
-    if (earlier?.coi === 'conflict') throw new AppError('LEAD_NOT_QUALIFIED', `${person.name} 已声明与受评估企业存在利益冲突`, [{ code: 'COI_CONFLICT', path: 'assessorId', message: `${person.name} 已声明与受评估企业存在利益冲突` }]);
+    if (earlier?.coi === 'conflict') throw new AppError('COI_CONFLICT', `${person.name} 已声明与受评估企业存在利益冲突`, [{ code: 'COI_CONFLICT', path: 'assessorId', message: `${person.name} 已声明与受评估企业存在利益冲突` }]);
     const qualifications = (await qualificationsByPerson(tx, [person.id])).get(person.id)!;
     const problem = leadProblem(qualifications, levelOf(f.row), periodsOf(person.id, f.today, planDatesOf(f)));
     if (problem) throw new AppError(problem, LEAD_MESSAGES[problem], [{ code: problem, path: 'assessorId', message: LEAD_MESSAGES[problem] }]);

@@ -25,16 +25,16 @@ export async function addTeamMember(ctx: ServiceContext, actor: Actor | null, in
     const earlier = f.team.find((m) => m.assessor_id === person.id);
     if (earlier && earlier.removed_at === null) {
       if (earlier.team_role === input.teamRole) return null; // already on the team as asked
-      throw refuse('VALIDATION', 'assessorId', `${person.name} 已是评估组成员`, 'ALREADY_ON_TEAM');
+      throw refuse('ALREADY_ON_TEAM', 'assessorId', `${person.name} 已是评估组成员`);
     }
-    if (earlier?.coi === 'conflict') throw refuse('VALIDATION', 'assessorId', `${person.name} 已声明与受评估企业存在利益冲突，不能加入评估组`, 'COI_CONFLICT');
+    if (earlier?.coi === 'conflict') throw refuse('COI_CONFLICT', 'assessorId', `${person.name} 已声明与受评估企业存在利益冲突，不能加入评估组`);
     if (input.teamRole === 'internal') {
       if (person.enterprise_id !== f.enterprise.id) throw refuse('INTERNAL_ASSESSOR_REQUIRED', 'assessorId', '所选人员不是本企业在平台登记的内部评估师');
-      if (currentTeam(f).some((m) => m.team_role === 'internal')) throw refuse('VALIDATION', 'teamRole', '评估组只包含 1 名企业内部评估师，请先移出现有的内部评估师', 'INTERNAL_TAKEN');
+      if (currentTeam(f).some((m) => m.team_role === 'internal')) throw refuse('INTERNAL_ASSESSOR_TAKEN', 'teamRole', '评估组只包含 1 名企业内部评估师，请先移出现有的内部评估师');
     } else {
       if (person.enterprise_id !== null) throw refuse('QUALIFICATION_INVALID', 'assessorId', `${person.name} 是企业内部评估师，只能作为内部评估师加入评估组`);
       // The declaration of no conflict is made with the member's own login.
-      if (!person.account_id) throw refuse('VALIDATION', 'assessorId', `${person.name} 尚未开通平台账户，无法声明利益冲突`, 'NO_ACCOUNT');
+      if (!person.account_id) throw refuse('ASSESSOR_NO_ACCOUNT', 'assessorId', `${person.name} 尚未开通平台账户，无法声明利益冲突`);
     }
     const qualifications = (await qualificationsByPerson(tx, [person.id])).get(person.id)!;
     if (!qualifiedOver(qualifications, gradesFor(input.teamRole, levelOf(f.row)), periodsOf(person.id, f.today, planDatesOf(f)))) {
