@@ -66,6 +66,15 @@ describe.each(testDatabases)('authorization on the $name database', ({ open }) =
     const beijing = await clients['region admin (北京)'].get<{ enterprises: { regionCode: string }[] }>('/api/enterprises');
     expect(beijing.body.enterprises.every((e) => e.regionCode.startsWith('11'))).toBe(true);
     expect(beijing.body.enterprises.length).toBeGreaterThan(0);
+    // A search stays within the region: by name or credit code, LIKE wildcards as plain text.
+    const one = kunshan.body.enterprises[0] as unknown as { name: string; creditCode: string };
+    const byName = await clients['region admin (昆山)'].get<{ enterprises: { name: string }[]; total: number }>(`/api/enterprises?q=${encodeURIComponent(one.name)}`);
+    expect(byName.body.enterprises.map((e) => e.name)).toContain(one.name);
+    expect(byName.body.total).toBe(byName.body.enterprises.filter((e) => e.name.includes(one.name)).length);
+    const byCode = await clients['platform admin'].get<{ enterprises: { creditCode: string }[] }>(`/api/enterprises?q=${one.creditCode.slice(4, 14)}`);
+    expect(byCode.body.enterprises.map((e) => e.creditCode)).toEqual([one.creditCode]);
+    expect((await clients['region admin (北京)'].get<{ total: number }>(`/api/enterprises?q=${encodeURIComponent(one.name)}`)).body.total).toBe(0);
+    expect((await clients['platform admin'].get<{ total: number }>('/api/enterprises?q=%25')).body.total).toBe(0);
   });
 
   it('an unknown enterprise id is 404 for the platform admin, and malformed ids are refused', async () => {

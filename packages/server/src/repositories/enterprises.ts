@@ -1,7 +1,7 @@
 // All SQL about enterprises.
 import type { OrganisationType } from '@cmmm/contract';
 import type { EnterpriseType } from '@cmmm/model';
-import { likePrefix } from '@cmmm/db';
+import { escapeLike, likePrefix } from '@cmmm/db';
 import type { Db } from './db-types.ts';
 
 export interface NewEnterprise {
@@ -59,13 +59,18 @@ export const findEnterprisesByCreditCode = (db: Db, creditCode: string) =>
   db.selectFrom('enterprise').selectAll().where('credit_code', '=', creditCode).execute();
 
 /** Enterprises in a region (GB/T 2260 prefix) or registered on a sub-platform; all when no scope. */
-export async function listEnterprises(db: Db, options: { regionPrefix?: string; subPlatformCode?: string; limit: number; offset: number }) {
+/** Newest first; `q` matches a name or credit code anywhere (LIKE wildcards in it are plain text). */
+export async function listEnterprises(db: Db, options: { regionPrefix?: string; subPlatformCode?: string; q?: string; limit: number; offset: number }) {
   let query = db.selectFrom('enterprise');
   const { regionPrefix, subPlatformCode } = options;
   if (regionPrefix !== undefined) {
     query = query.where((eb) =>
       eb.or([eb('region_code', 'like', likePrefix(regionPrefix)), ...(subPlatformCode ? [eb('sub_platform_code', '=', subPlatformCode)] : [])]),
     );
+  }
+  if (options.q) {
+    const like = `%${escapeLike(options.q)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('credit_code', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('created_at', 'desc').limit(options.limit).offset(options.offset).execute(),

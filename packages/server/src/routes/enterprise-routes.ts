@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listEnterprises, readEnterprise } from '../services/enterprises/read-enterprises.ts';
 
-const page = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+const page = z.object({ q: z.string().trim().max(64).optional().describe('企业名称或统一社会信用代码（包含）'), page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
 
 export function enterpriseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

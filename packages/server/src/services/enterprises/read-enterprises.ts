@@ -14,10 +14,10 @@ export async function readEnterprise(ctx: ServiceContext, actor: Actor | null, i
   return enterpriseView(row);
 }
 
-export async function listEnterprises(ctx: ServiceContext, actor: Actor | null, input: { page: number; pageSize: number }): Promise<{ enterprises: EnterpriseView[]; total: number }> {
+export async function listEnterprises(ctx: ServiceContext, actor: Actor | null, input: { q?: string; page: number; pageSize: number }): Promise<{ enterprises: EnterpriseView[]; total: number }> {
   authorize(actor, canListEnterprises(actor));
   const oversight = oversightOf(actor);
   const scope = oversight.all ? {} : { regionPrefix: regionPrefix(oversight.regionCode), subPlatformCode: oversight.regionCode };
-  const { rows, total } = await ctx.repos.enterprises.listEnterprises({ ...scope, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  const { rows, total } = await ctx.repos.enterprises.listEnterprises({ ...scope, q: input.q || undefined, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   return { enterprises: rows.map(enterpriseView), total };
 }
