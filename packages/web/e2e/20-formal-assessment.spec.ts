@@ -8,9 +8,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import type { Platform } from './fixtures.ts';
-import { adminApi, screenshot } from './helpers.ts';
+import { adminApi, completeSelfDiagnosisByApi, screenshot } from './helpers.ts';
 import {
-  completeSelfDiagnosis,
   createBody,
   cstDay,
   pickOption,
@@ -92,7 +91,7 @@ test('an enterprise applies for 三级; the lead accepts, forms a team of 3, the
   await registerPerson(admin, { name: '刘评估', bodyId: body.id, login: true, grades: ['intro', 'assessor'] });
   const enterprise = await registerIn(page);
   await registerPerson(admin, { name: '孙内审', enterpriseId: enterprise.id, grades: ['intro'] });
-  await completeSelfDiagnosis(page);
+  await completeSelfDiagnosisByApi(page);
 
   // 标准符合性评估 → 申请评估 → 评估申请表
   await page.goto('/enterprise');
@@ -273,7 +272,7 @@ test('the application rules refuse with their messages on the page', async ({ pa
   const earlyPage = await early.newPage();
   earlyPage.setDefaultTimeout(15_000);
   const a: RegisteredEnterprise = await registerIn(earlyPage);
-  await completeSelfDiagnosis(earlyPage);
+  await completeSelfDiagnosisByApi(earlyPage);
   await recordCertificate(admin, a.id, 3, cstDay(-100));
   await registerPerson(admin, { name: '吴过期', enterpriseId: a.id, grades: ['intro'], validUntil: cstDay(-30) });
   await earlyPage.goto('/formal-assessments/apply');
@@ -293,7 +292,7 @@ test('the application rules refuse with their messages on the page', async ({ pa
   const laterPage = await later.newPage();
   laterPage.setDefaultTimeout(15_000);
   const b = await registerIn(laterPage);
-  await completeSelfDiagnosis(laterPage);
+  await completeSelfDiagnosisByApi(laterPage);
   await recordCertificate(admin, b.id, 3, cstDay(-400));
   await registerPerson(admin, { name: '郑内审', enterpriseId: b.id, grades: ['intro'] });
   await laterPage.goto('/formal-assessments/apply');

@@ -5,8 +5,8 @@
 // Logging in is rate-limited per address (10 a minute, password changes included): each person signs
 // in once, in a browser context of their own, through that context's API (page.request shares its
 // cookies); an enterprise registered the same way is logged in by its registration.
-import { expect, type APIResponse, type Page } from '@playwright/test';
-import { newCreditCode, newEnterprise, newMobile, uniqueSuffix, type apiClient, type TestEnterprise } from './helpers.ts';
+import { expect, type Page } from '@playwright/test';
+import { pageApiCall as call, newCreditCode, newEnterprise, newMobile, uniqueSuffix, type apiClient, type TestEnterprise } from './helpers.ts';
 
 export type Client = Awaited<ReturnType<typeof apiClient>>;
 export type Grade = 'intro' | 'assessor' | 'lead_assessor' | 'high_maturity_lead';
@@ -81,18 +81,6 @@ export async function recordCertificate(admin: Client, enterpriseId: string, lev
 
 // ---- calls in a page's browser context (its cookies, its CSRF token)
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((c) => c.name === 'cmmm_csrf')?.value ?? '';
-}
-
-async function call<T>(page: Page, method: 'post' | 'put', path: string, data: unknown, status?: number): Promise<T> {
-  const response: APIResponse = await page.request[method](path, { data, headers: { 'x-csrf-token': await csrf(page) } });
-  const text = await response.text();
-  if (status !== undefined) expect(response.status(), `${method} ${path}: ${text}`).toBe(status);
-  else expect(response.ok(), `${method} ${path}: ${response.status()} ${text}`).toBe(true);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
 /** Signs a person in, in the page's context; a one-time password is changed to PERSON_PASSWORD first. */
 export async function signIn(page: Page, person: Person): Promise<void> {
   if (!person.username || !person.password) throw new Error(`${person.name} has no login`);
@@ -133,30 +121,6 @@ export async function registerIn(page: Page): Promise<RegisteredEnterprise> {
     201,
   );
   return { ...enterprise, id: session.enterprise.id };
-}
-
-/** 新建 → 调查问卷 → 一级 all 全部满足 → 二级 all 不满足, as the enterprise logged in on the page. */
-export async function completeSelfDiagnosis(page: Page): Promise<string> {
-  const { id } = await call<{ id: string }>(page, 'post', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] }, 201);
-  await call(page, 'put', `/api/self-diagnoses/${id}/survey`, {
-    employees: 120,
-    revenueBand: 'lt300',
-    mainProducts: '精密零件',
-    productionMode: 'mass',
-    informationSystems: ['ERP', 'MES'],
-    networkedEquipmentShare: 40,
-    ncEquipmentShare: 50,
-  });
-  for (const level of [1, 2]) {
-    const questionnaire = (await (await page.request.get(`/api/self-diagnoses/${id}/questionnaire?level=${level}`)).json()) as {
-      elements: { domains: { subdomains: { items: { requirement: { id: string } }[] }[] }[] }[];
-    };
-    const ids = questionnaire.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items.map((it) => it.requirement.id))));
-    await call(page, 'put', `/api/self-diagnoses/${id}/answers`, { answers: Object.fromEntries(ids.map((x) => [x, level === 1 ? 'FI' : 'NI'])) });
-    const submitted = await call<{ completed: boolean }>(page, 'post', `/api/self-diagnoses/${id}/submit`, {});
-    if (submitted.completed) break;
-  }
-  return id;
 }
 
 /**

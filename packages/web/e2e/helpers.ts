@@ -1,6 +1,6 @@
 // Shared by the specs: test data, API calls with CSRF, the admin's login, waits for the page to settle.
 import { creditCodeCheckCharacter, CREDIT_CODE_CHARSET } from '@cmmm/reference/credit-code';
-import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Platform } from './fixtures.ts';
@@ -192,4 +192,42 @@ export async function logOutFromMenu(page: Page): Promise<void> {
     await item.click({ timeout: 2_000 });
     await expect(page).toHaveURL(/\/$/, { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** An API call with the page's cookies and CSRF token: `status` expected exactly, or any 2xx. */
+export async function pageApiCall<T>(page: Page, method: 'post' | 'put', path: string, data: unknown, status?: number): Promise<T> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'cmmm_csrf')?.value ?? '';
+  const response: APIResponse = await page.request[method](path, { data, headers: { 'x-csrf-token': csrf } });
+  const text = await response.text();
+  if (status !== undefined) expect(response.status(), `${method} ${path}: ${text}`).toBe(status);
+  else expect(response.ok(), `${method} ${path}: ${response.status()} ${text}`).toBe(true);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/**
+ * 新建 → 调查问卷 → 一级 all 全部满足 → 二级 answered by `secondLevel` (不满足 by default), through the API as the
+ * enterprise logged in on the page: 一级 reached, 二级 not. Returns the diagnosis id.
+ */
+export async function completeSelfDiagnosisByApi(page: Page, secondLevel: (index: number) => 'NI' | 'PI' = () => 'NI'): Promise<string> {
+  const { id } = await pageApiCall<{ id: string }>(page, 'post', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] });
+  await pageApiCall(page, 'put', `/api/self-diagnoses/${id}/survey`, {
+    employees: 120,
+    revenueBand: 'lt300',
+    mainProducts: '精密零件',
+    productionMode: 'mass',
+    informationSystems: ['ERP', 'MES'],
+    networkedEquipmentShare: 40,
+    ncEquipmentShare: 50,
+  });
+  for (const level of [1, 2]) {
+    const questionnaire = (await (await page.request.get(`/api/self-diagnoses/${id}/questionnaire?level=${level}`)).json()) as {
+      elements: { domains: { subdomains: { items: { requirement: { id: string } }[] }[] }[] }[];
+    };
+    const ids = questionnaire.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.flatMap((s) => s.items.map((it) => it.requirement.id))));
+    await pageApiCall(page, 'put', `/api/self-diagnoses/${id}/answers`, { answers: Object.fromEntries(ids.map((x, i) => [x, level === 1 ? 'FI' : secondLevel(i)])) });
+    const submitted = await pageApiCall<{ reached: boolean; completed: boolean }>(page, 'post', `/api/self-diagnoses/${id}/submit`, {});
+    expect(submitted.reached).toBe(level === 1);
+    if (submitted.completed) break;
+  }
+  return id;
 }

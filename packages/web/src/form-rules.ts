@@ -1,5 +1,6 @@
 // Client-side rules mirroring @cmmm/contract's schemas, with messages in the reader's language.
 import type { Rule } from 'antd/es/form';
+import type { Dayjs } from 'dayjs';
 import type { Translate } from './i18n.tsx';
 import type { FieldName } from './errors.ts';
 
@@ -8,6 +9,14 @@ export const USERNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{3,31}$/;
 
 export const requiredText = (t: Translate, field: string): Rule => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
 export const requiredChoice = (t: Translate, field: string): Rule => ({ required: true, message: t('validation.select', { field }) });
+
+/** A date field that may not fall before the date of `field` (validity, course and plan periods). */
+export const notBefore = (field: string, message: string): Rule => ({ getFieldValue }) => ({
+  validator: async (_rule, value: Dayjs | undefined) => {
+    const from = getFieldValue(field) as Dayjs | undefined;
+    if (value && from && value.isBefore(from, 'day')) throw new Error(message);
+  },
+});
 
 export const mobileRules = (t: Translate): Rule[] => [
   { required: true, whitespace: true, message: t('validation.mobileRequired') },

@@ -17,6 +17,17 @@ export const qualificationsOf = (db: Db, assessorIds: readonly string[]) =>
     ? Promise.resolve([])
     : db.selectFrom('qualification').selectAll().where('assessor_id', 'in', [...assessorIds]).orderBy('obtained_on').orderBy('created_at').execute();
 
+/** Approved qualifications of these grades held by the people of a body (e.g. its high-maturity leads). */
+export const qualificationsOfBodyPeople = (db: Db, bodyId: string, grades: readonly QualificationGrade[]) =>
+  db
+    .selectFrom('qualification')
+    .innerJoin('assessor', 'assessor.id', 'qualification.assessor_id')
+    .selectAll('qualification')
+    .where('assessor.body_id', '=', bodyId)
+    .where('qualification.grade', 'in', [...grades])
+    .where('qualification.status', '=', 'approved')
+    .execute();
+
 export interface NewAssessor {
   id: string;
   name: string;

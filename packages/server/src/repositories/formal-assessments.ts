@@ -1,6 +1,6 @@
 // All SQL about formal assessments (标准符合性评估): the application (an `assessment` row of kind
 // 'formal' plus its `formal_assessment` row), the team, the two plans and the pre-assessment.
-import type { AgendaEntry, FormalAssessmentTable, FormalStage, PlanKind, QualificationGrade, TeamRole } from '@cmmm/db';
+import type { AgendaEntry, FormalAssessmentTable, FormalStage, PlanKind, TeamRole } from '@cmmm/db';
 import { likePrefix } from '@cmmm/db';
 import type { EnterpriseType } from '@cmmm/model';
 import { sql, type Updateable } from 'kysely';
@@ -166,17 +166,6 @@ export async function listFormalAssessments(db: Db, options: { scope: FormalList
 }
 
 export type FormalAssessmentListRow = Awaited<ReturnType<typeof listFormalAssessments>>['rows'][number];
-
-/** Approved qualifications of these grades held by the people of a body (e.g. its high-maturity leads). */
-export const qualificationsOfBodyPeople = (db: Db, bodyId: string, grades: readonly QualificationGrade[]) =>
-  db
-    .selectFrom('qualification')
-    .innerJoin('assessor', 'assessor.id', 'qualification.assessor_id')
-    .selectAll('qualification')
-    .where('assessor.body_id', '=', bodyId)
-    .where('qualification.grade', 'in', [...grades])
-    .where('qualification.status', '=', 'approved')
-    .execute();
 
 // ---- the team (评估组)
 

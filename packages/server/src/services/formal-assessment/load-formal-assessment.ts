@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { authorize, canReadFormalAssessment, type Actor, type FormalAssessmentScope } from '../../policy.ts';
 import type { FormalAssessmentChanges, FormalAssessmentRecord, PlanRecord, TeamMemberRecord } from '../../repositories/formal-assessments.ts';
 import { enterpriseScope } from '../../views.ts';
-import type { QualificationFacts } from '../assessors/qualification-rules.ts';
+import { qualificationFacts, type QualificationFacts } from '../assessors/qualification-rules.ts';
 import { requestedLevel } from './application-rules.ts';
 
 /** Everything known about one formal assessment at one moment. */
@@ -30,15 +30,12 @@ export interface FormalFacts {
 
 export const currentTeam = (f: Pick<FormalFacts, 'team'>): TeamMemberRecord[] => f.team.filter((m) => m.removed_at === null);
 
-export const qualificationFactsOf = (rows: readonly { grade: QualificationFacts['grade']; status: QualificationFacts['status']; obtained_on: string; valid_until: string }[]): QualificationFacts[] =>
-  rows.map((q) => ({ grade: q.grade, status: q.status, obtainedOn: q.obtained_on, validUntil: q.valid_until }));
-
 /** Qualifications grouped by person. */
 export async function qualificationsByPerson(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, QualificationFacts[]>> {
   const unique = [...new Set(ids)];
   const rows = await ctx.repos.assessors.qualificationsOf(unique);
   const byPerson = new Map<string, QualificationFacts[]>(unique.map((id) => [id, []]));
-  for (const q of rows) byPerson.get(q.assessor_id)!.push(...qualificationFactsOf([q]));
+  for (const q of rows) byPerson.get(q.assessor_id)!.push(qualificationFacts(q));
   return byPerson;
 }
 

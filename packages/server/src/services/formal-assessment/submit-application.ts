@@ -10,10 +10,10 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, canApplyForAssessment, type Actor } from '../../policy.ts';
 import { newId } from '../../security/tokens.ts';
-import { holdsGrade, MAY_LEAD_HIGH_MATURITY } from '../assessors/qualification-rules.ts';
+import { holdsGrade, MAY_LEAD_HIGH_MATURITY, qualificationFacts } from '../assessors/qualification-rules.ts';
 import { recordAudit } from '../audit.ts';
 import { applicationChecks, firstBlock, requestedLevel, type ApplicationFacts } from './application-rules.ts';
-import { qualificationsByPerson, qualificationFactsOf } from './load-formal-assessment.ts';
+import { qualificationsByPerson } from './load-formal-assessment.ts';
 import { readFormalAssessment } from './read-formal-assessments.ts';
 import { OPEN_STAGES } from './stage-machine.ts';
 
@@ -37,7 +37,7 @@ async function applicationFacts(ctx: ServiceContext, enterpriseId: string, a: Ap
   };
   // Only asked when no lead is named and a high-maturity lead is needed.
   const needsBodyLead = body && a.leadAssessorId === undefined && requestedLevel(a) >= 4;
-  const bodyLeads = needsBodyLead ? qualificationFactsOf(await ctx.repos.formalAssessments.qualificationsOfBodyPeople(body.id, MAY_LEAD_HIGH_MATURITY)) : [];
+  const bodyLeads = needsBodyLead ? (await ctx.repos.assessors.qualificationsOfBodyPeople(body.id, MAY_LEAD_HIGH_MATURITY)).map(qualificationFacts) : [];
   return {
     today,
     enterpriseId,

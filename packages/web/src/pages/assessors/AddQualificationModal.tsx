@@ -3,7 +3,7 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { requiredChoice, requiredText } from '../../form-rules.ts';
+import { notBefore, requiredChoice, requiredText } from '../../form-rules.ts';
 import { useI18n } from '../../i18n.tsx';
 import { DEFAULT_ISSUING_BODY, gradeKey, gradesFor, pathAllows, PREREQUISITE } from './assessor-rules.ts';
 import { assessorsApi, type Assessor, type Qualification, type QualificationGrade } from './assessors-api.ts';
@@ -110,12 +110,7 @@ export function AddQualificationModal({ assessor, registersAtOnce, onClose, onAd
           dependencies={['obtainedOn']}
           rules={[
             requiredChoice(t, t('as.validUntil')),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: Dayjs | undefined) => {
-                const from = getFieldValue('obtainedOn') as Dayjs | undefined;
-                if (value && from && value.isBefore(from, 'day')) throw new Error(t('as.validUntilBeforeObtained'));
-              },
-            }),
+            notBefore('obtainedOn', t('as.validUntilBeforeObtained')),
           ]}
         >
           <DatePicker style={{ width: '100%' }} />

@@ -7,7 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useId, useState } from 'react';
 import type { EnterpriseView } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { requiredChoice, requiredText } from '../../form-rules.ts';
+import { notBefore, requiredChoice, requiredText } from '../../form-rules.ts';
 import { useI18n, type Translate } from '../../i18n.tsx';
 import { levelKey, levelLabelKey } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
@@ -95,12 +95,7 @@ function RecordCertificateModal({ enterprise, onClose, onRecorded }: { enterpris
           dependencies={['issuedOn']}
           rules={[
             requiredChoice(t, t('as.validUntil')),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: Dayjs | undefined) => {
-                const from = getFieldValue('issuedOn') as Dayjs | undefined;
-                if (value && from && value.isBefore(from, 'day')) throw new Error(t('as.validUntilBeforeIssued'));
-              },
-            }),
+            notBefore('issuedOn', t('as.validUntilBeforeIssued')),
           ]}
         >
           <DatePicker style={{ width: '100%' }} />

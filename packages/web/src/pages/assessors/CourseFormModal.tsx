@@ -3,7 +3,7 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../errors.ts';
-import { requiredChoice, requiredText } from '../../form-rules.ts';
+import { notBefore, requiredChoice, requiredText } from '../../form-rules.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useLoad } from '../../use-load.ts';
 import { chinaToday, COURSE_TYPES, courseTypeKey, trainersAmong } from './assessor-rules.ts';
@@ -82,12 +82,7 @@ export function CourseFormModal({ open, onClose, onCreated }: { open: boolean; o
           dependencies={['startsOn']}
           rules={[
             requiredChoice(t, t('as.endsOn')),
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: Dayjs | undefined) => {
-                const start = getFieldValue('startsOn') as Dayjs | undefined;
-                if (value && start && value.isBefore(start, 'day')) throw new Error(t('as.endsBeforeStarts'));
-              },
-            }),
+            notBefore('startsOn', t('as.endsBeforeStarts')),
           ]}
         >
           <DatePicker style={{ width: '100%' }} />
