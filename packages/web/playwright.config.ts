@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
+    // No antd animations (the app honours the setting): a click never lands while a dialog zooms in.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

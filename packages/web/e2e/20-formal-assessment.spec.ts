@@ -35,7 +35,7 @@ let body: { id: string; name: string } | undefined;
 
 /** A browser context of its own for one person (cookies apart), signed in through its API. */
 async function personPage(browser: Browser, platform: Platform, person: Person): Promise<Page> {
-  const context = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP });
+  const context = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   await signIn(page, person);
@@ -268,7 +268,7 @@ test('the application rules refuse with their messages on the page', async ({ pa
   await expect(page.getByRole('button', { name: '提交申请' })).toHaveCount(0);
 
   // 四级 within a year of a 三级 certificate, with an internal assessor whose intro certificate has expired.
-  const early = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP });
+  const early = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP, reducedMotion: 'reduce' });
   const earlyPage = await early.newPage();
   earlyPage.setDefaultTimeout(15_000);
   const a: RegisteredEnterprise = await registerIn(earlyPage);
@@ -288,7 +288,7 @@ test('the application rules refuse with their messages on the page', async ({ pa
   await early.close();
 
   // 四级 a year after 三级, at a body without a high-maturity lead: refused; at one with such a lead: allowed.
-  const later = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP });
+  const later = await browser.newContext({ baseURL: platform.baseURL, locale: 'zh-CN', viewport: DESKTOP, reducedMotion: 'reduce' });
   const laterPage = await later.newPage();
   laterPage.setDefaultTimeout(15_000);
   const b = await registerIn(laterPage);

@@ -1,9 +1,10 @@
 import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { I18nProvider, useI18n } from './i18n.tsx';
+import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { AuditTrailPage } from './pages/admin/AuditTrailPage.tsx';
@@ -84,11 +85,13 @@ const THEME = {
   },
 };
 
-/** antd in the chosen language, with the platform's accessible primary colour. */
+/** antd in the chosen language, with the platform's accessible primary colour; no animations for readers who ask for reduced motion. */
 export function AntdProviders({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME), [reducedMotion]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
