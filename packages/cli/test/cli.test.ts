@@ -1,6 +1,6 @@
 // The real `cmmm` binary, spawned as a user would run it (node_modules/.bin/cmmm after npm install).
 import { join } from 'node:path';
-import type { Edition } from '@cmmm/model';
+import { assess, assessCapability, type Edition } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
 import { cmmm, dir, expectRefused, file } from './cli-harness.ts';
 
@@ -96,6 +96,36 @@ describe('cmmm score', () => {
   it('refuses tailoring a mandatory domain, and a bad enterprise type', () => {
     expectRefused(cmmm(['score', '-'], input({ tailored: ['M2'] })), 'TAILORING_NOT_ALLOWED', /生产/);
     expectRefused(cmmm(['score', '-'], input({ enterpriseType: 'mixed' })), 'BAD_INPUT', /enterpriseType/);
+  });
+
+  it('takes custom weights and the level applied for, printing what assess() returns', () => {
+    const answers = Object.fromEntries(requirementIds.filter((id) => /\.L[123]$/.test(id)).map((id) => [id, 'FI']));
+    const given = { enterpriseType: 'discrete', weights: { M2: 0.6, 'G1-1': 0.3 }, maxLevel: 3, answers };
+    const r = cmmm(['score', '-'], JSON.stringify(given));
+    expect([r.code, r.err]).toEqual([0, '']);
+    const result = JSON.parse(r.out);
+    expect([result.level, result.totalScore, result.maxLevel, result.weights.M2, result.weights['G1-2']]).toEqual([3, 3, 3, 0.6, 0.5]);
+    const library = assess(given);
+    expect(library.ok && JSON.parse(JSON.stringify(library.value))).toEqual(result);
+  });
+
+  it('gives the capability profile for input with capabilityTargets, as assessCapability() does', () => {
+    const answers = Object.fromEntries(requirementIds.filter((id) => /^(M2|G2)-/.test(id)).map((id) => [id, id.startsWith('G2-1.1.') ? 'NI' : 'LI']));
+    const given = { enterpriseType: 'discrete', capabilityTargets: { M2: 4, G2: 2 }, answers };
+    const r = cmmm(['score', file('custom.json', JSON.stringify(given))]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const result = JSON.parse(r.out);
+    expect(result.kind).toBe('capability');
+    expect(result.domains.map((d: { id: string; capabilityLevel: number }) => [d.id, d.capabilityLevel])).toEqual([['M2', 4], ['G2', 0]]);
+    const library = assessCapability(given);
+    expect(library.ok && JSON.parse(JSON.stringify(library.value))).toEqual(result);
+  });
+
+  it('refuses bad weights, a bad level applied for, and targets outside the assessment', () => {
+    expectRefused(cmmm(['score', '-'], input({ weights: { M2: -1 } })), 'BAD_WEIGHT', /M2/);
+    expectRefused(cmmm(['score', '-'], input({ maxLevel: 6 })), 'BAD_INPUT', /maxLevel/);
+    expectRefused(cmmm(['score', '-'], input({ capabilityTargets: { Z9: 2 } })), 'UNKNOWN_NODE', /Z9/);
+    expectRefused(cmmm(['score', '-'], input({ tailored: ['M4'], capabilityTargets: { M4: 2 } })), 'DOMAIN_NOT_ASSESSED', /销售/);
   });
 
   it('refuses a wrong command line with the usage', () => {

@@ -215,11 +215,15 @@ export const certificateSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
   enterpriseName: z.string(),
-  level: z.number().int().min(1).max(5),
+  /** null for a 自定义评估's certificate (its domains' capability levels instead). */
+  level: z.number().int().min(1).max(5).nullable(),
+  capability: z.array(z.object({ domainId: z.string(), name: z.string(), level: z.number() })).nullable(),
   certificateNumber: z.string(),
   scope: z.string(),
   issuedOn: z.string(),
   validUntil: z.string(),
+  /** valid, suspended, revoked, expired or superseded (expiry is also read off validUntil). */
+  status: z.enum(['valid', 'suspended', 'revoked', 'expired', 'superseded']),
   assessmentId: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;

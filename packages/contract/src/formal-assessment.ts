@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { dateSchema } from './assessors.ts';
 import { mobileSchema, trimmed } from './schemas.ts';
 
-/** The one state machine: 申请 → 受理/不受理 → 组建评估组 → 计划确认 → 预评估 → 可行/终止 (and 撤回). */
-export const FORMAL_STAGES = ['submitted', 'accepted', 'declined', 'withdrawn', 'team_formed', 'plans_confirmed', 'pre_assessment', 'feasible', 'closed'] as const;
+/** The one state machine: 申请 → 受理/不受理 → 组建评估组 → 计划确认 → 预评估 → 可行/终止 (and 撤回) → 正式评估 → 等级判定 → 沟通评估结果 → 末次会议 → 合规性审查 → 公示 → 证书. */
+export const FORMAL_STAGES = ['submitted', 'accepted', 'declined', 'withdrawn', 'team_formed', 'plans_confirmed', 'pre_assessment', 'feasible', 'closed', 'assessing', 'rated', 'communicating', 'final', 'under_review', 'publicized', 'certified'] as const;
 export type FormalStage = (typeof FORMAL_STAGES)[number];
 export const FORMAL_STAGE_NAMES: Record<FormalStage, { zh: string; en: string }> = {
   submitted: { zh: '已申请，待受理', en: 'Applied, awaiting acceptance' },
@@ -17,6 +17,13 @@ export const FORMAL_STAGE_NAMES: Record<FormalStage, { zh: string; en: string }>
   pre_assessment: { zh: '现场预评估中', en: 'Pre-assessment under way' },
   feasible: { zh: '预评估结论：具备正式评估条件', en: 'Pre-assessment: ready for the formal assessment' },
   closed: { zh: '预评估结论：终止评估', en: 'Pre-assessment: closed' },
+  assessing: { zh: '正式评估中（首次会议已召开）', en: 'Formal assessment under way' },
+  rated: { zh: '已判定成熟度等级，待与企业沟通', en: 'Level determined, to be discussed with the enterprise' },
+  communicating: { zh: '沟通评估结果中（企业可再次论证）', en: 'Discussing the result with the enterprise' },
+  final: { zh: '评估结果已确定（末次会议已召开），待提交合规性审查', en: 'Result final (closing meeting held), to be submitted for review' },
+  under_review: { zh: '合规性审查中', en: 'Under compliance review' },
+  publicized: { zh: '审查通过，公示中', en: 'Approved, public notice under way' },
+  certified: { zh: '已颁发证书', en: 'Certificate issued' },
 };
 
 export const ASSESSMENT_TYPES = ['predefined', 'custom'] as const;
@@ -182,6 +189,22 @@ export const FORMAL_ACTIONS = [
   'confirmPlans',
   'recordPreAssessment',
   'decideFeasibility',
+  // 正式评估 (formal-rating.ts)
+  'recordFirstMeeting',
+  'addEvidence',
+  'rate',
+  'recordConsensus',
+  'writeSummaries',
+  'rollUp',
+  'reopenRating',
+  'shareResult',
+  'respondToFindings',
+  'decideResponses',
+  'finalise',
+  'submitForReview',
+  'review',
+  'resolveObjections',
+  'issueCertificate',
 ] as const;
 export type FormalAction = (typeof FORMAL_ACTIONS)[number];
 

@@ -8,3 +8,5 @@ export * from './audit.ts';
 export * from './knowledge-schemas.ts';
 export * from './assessors.ts';
 export * from './formal-assessment.ts';
+export * from './formal-rating.ts';
+export * from './certification.ts';

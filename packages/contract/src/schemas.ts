@@ -3,7 +3,7 @@
 import { ENTERPRISE_TYPES } from '@cmmm/model';
 import { z } from 'zod';
 
-export const ROLES = ['enterprise_user', 'assessor', 'lead_assessor', 'agency_admin', 'region_admin', 'platform_admin'] as const;
+export const ROLES = ['enterprise_user', 'assessor', 'lead_assessor', 'agency_admin', 'region_admin', 'platform_admin', 'reviewer'] as const;
 export const roleSchema = z.enum(ROLES, { error: '未知的角色' });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -14,6 +14,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   agency_admin: { zh: '评估机构管理员', en: 'Assessment agency admin' },
   region_admin: { zh: '地方分平台管理员', en: 'Regional sub-platform admin' },
   platform_admin: { zh: '平台管理员', en: 'Platform admin' },
+  reviewer: { zh: '评审专家（合规性审查）', en: 'Scheme reviewer' },
 };
 
 export const ORGANISATION_TYPES = ['independent', 'branch', 'division', 'plant'] as const;

@@ -2,7 +2,8 @@
 // /api/score, the result page) and what assessment.result holds. Stored results outlive code, so the
 // shape is versioned: parseStoredResult reads every version ever stored and answers the current one.
 //   version 0: the shape below without schemaVersion (stored before the field existed)
-//   version 1: schemaVersion: 1
+//   version 1: schemaVersion: 1; later gained the optional weights and maxLevel (formal assessment),
+//              which results stored without them still satisfy
 import { ENTERPRISE_TYPES, RATED_GRADES, SCORE_RESULT_VERSION, type ScoreResult as ModelScoreResult } from '@cmmm/model';
 import { z } from 'zod';
 import type { Assert, SameType } from './same-type.ts';
@@ -61,7 +62,14 @@ const scoreResultV0Schema = z.object({
   gap: gapSchema.nullable(),
 });
 
-export const scoreResultSchema = z.object({ schemaVersion: z.literal(1), ...scoreResultV0Schema.shape });
+export const scoreResultSchema = z.object({
+  schemaVersion: z.literal(1),
+  ...scoreResultV0Schema.shape,
+  /** The weight table used, when custom weights were given (formal assessment). */
+  weights: z.record(z.string(), z.number()).optional(),
+  /** The level applied for, when scoring stopped there (formal assessment). */
+  maxLevel: maturityLevel.optional(),
+});
 export type ScoreResultV1 = z.infer<typeof scoreResultSchema>;
 /** The score result as clients receive it (the current version). */
 export type ScoreResult = ScoreResultV1;

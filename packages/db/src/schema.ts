@@ -20,7 +20,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type Jsonb<T = JsonValue> = ColumnType<T, string, string>;
 
 export type OrganisationType = 'independent' | 'branch' | 'division' | 'plant';
-export type Role = 'enterprise_user' | 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin';
+export type Role = 'enterprise_user' | 'assessor' | 'lead_assessor' | 'agency_admin' | 'region_admin' | 'platform_admin' | 'reviewer';
 export type SmsPurpose = 'password_reset';
 export type AssessmentKind = 'self_diagnosis' | 'formal';
 export type AssessmentStatus = 'draft' | 'answering' | 'completed';
@@ -171,7 +171,7 @@ export type DateColumn = string;
 export type QualificationGrade = 'intro' | 'assessor' | 'lead_assessor' | 'high_maturity_lead' | 'trainer';
 export type QualificationStatus = 'pending' | 'approved' | 'rejected';
 export type CourseType = 'intro' | 'assessor' | 'lead_trainer';
-export type FormalStage = 'submitted' | 'accepted' | 'declined' | 'withdrawn' | 'team_formed' | 'plans_confirmed' | 'pre_assessment' | 'feasible' | 'closed';
+export type FormalStage = 'submitted' | 'accepted' | 'declined' | 'withdrawn' | 'team_formed' | 'plans_confirmed' | 'pre_assessment' | 'feasible' | 'closed' | 'assessing' | 'rated' | 'communicating' | 'final' | 'under_review' | 'publicized' | 'certified';
 export type TeamRole = 'lead' | 'member' | 'internal';
 export type CoiStatus = 'pending' | 'none' | 'conflict';
 export type PlanKind = 'pre' | 'formal';
@@ -235,10 +235,13 @@ export interface TrainingParticipantTable {
   qualification_id: string | null;
 }
 
+export type CertificateStatus = 'valid' | 'suspended' | 'revoked' | 'expired' | 'superseded';
+
 export interface CertificateTable {
   id: string;
   enterprise_id: string;
-  level: number;
+  /** null for a 自定义评估 (see capability). */
+  level: number | null;
   certificate_number: string;
   scope: string;
   issued_on: DateColumn;
@@ -246,6 +249,12 @@ export interface CertificateTable {
   assessment_id: string | null;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  status: Generated<CertificateStatus>;
+  status_reason: string | null;
+  status_changed_at: Timestamp | null;
+  body_id: string | null;
+  capability: Jsonb<{ domainId: string; name: string; level: number }[]> | null;
+  superseded_by: string | null;
 }
 
 export interface FormalAssessmentTable {
@@ -323,6 +332,156 @@ export interface PreAssessmentTable {
   updated_at: Timestamp;
 }
 
+export interface PublishedCertificationTable {
+  source: string;
+  row_no: number;
+  enterprise_name: string;
+  province_name: string;
+  city_name: string;
+  region_code: string | null;
+  level: number;
+  scope: string;
+  published_year: number;
+}
+
+export interface FirstMeetingTable {
+  assessment_id: string;
+  held_on: DateColumn;
+  attendees: string;
+  plan_confirmed: boolean;
+  agreed_items: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export type EvidenceMethod = 'interview' | 'observation' | 'site_tour' | 'document_review' | 'system_demo' | 'data_collection';
+
+export interface EvidenceTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  method: EvidenceMethod;
+  source: string;
+  collected_on: DateColumn;
+  note: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface BlobTable {
+  sha256: string;
+  /** bigint: pg returns a string, PGlite a number. */
+  size: ColumnType<string | number, number, number>;
+  media_type: string;
+  created_at: Timestamp;
+}
+
+export interface EvidenceFileTable {
+  id: string;
+  evidence_id: string;
+  sha256: string;
+  file_name: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export type RatedGradeColumn = 'FI' | 'LI' | 'PI' | 'NI';
+
+export interface RatingTable {
+  assessment_id: string;
+  assessor_id: string;
+  requirement_id: string;
+  grade: RatedGradeColumn;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface RatingSubmissionTable {
+  assessment_id: string;
+  assessor_id: string;
+  submitted_at: Timestamp;
+}
+
+export interface ConsensusRatingTable {
+  assessment_id: string;
+  requirement_id: string;
+  grade: RatedGradeColumn;
+  note: string;
+  finding: string | null;
+  decided_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface DomainSummaryTable {
+  assessment_id: string;
+  domain_id: string;
+  strengths: string;
+  weaknesses: string;
+  improvements: string;
+  updated_at: Timestamp;
+}
+
+export interface FindingResponseTable {
+  assessment_id: string;
+  requirement_id: string;
+  response: string;
+  evidence_note: string | null;
+  responded_by: string | null;
+  responded_at: Timestamp;
+  decision: 'accepted' | 'rejected' | null;
+  decision_reason: string | null;
+  grade_before: RatedGradeColumn | null;
+  grade_after: RatedGradeColumn | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface LastMeetingTable {
+  assessment_id: string;
+  held_on: DateColumn;
+  attendees: string;
+  summary: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface FormalReviewTable {
+  id: string;
+  assessment_id: string;
+  checks: Jsonb<{ code: string; passed: boolean; message: string }[]>;
+  decision: 'approved' | 'returned';
+  reasons: string | null;
+  reviewer_id: string | null;
+  decided_at: Timestamp;
+}
+
+export interface PublicNoticeTable {
+  assessment_id: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
+export interface ObjectionTable {
+  id: string;
+  assessment_id: string;
+  name: string;
+  contact: string;
+  text: string;
+  filed_at: Timestamp;
+  status: Generated<'open' | 'dismissed' | 'upheld'>;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+}
+
+export interface CertificateReminderTable {
+  certificate_id: string;
+  days_before: 90 | 30;
+  sent_at: Timestamp;
+}
+
 export interface DB {
   sub_platform: SubPlatformTable;
   enterprise: EnterpriseTable;
@@ -346,6 +505,21 @@ export interface DB {
   team_member: TeamMemberTable;
   assessment_plan: AssessmentPlanTable;
   pre_assessment: PreAssessmentTable;
+  published_certification: PublishedCertificationTable;
+  first_meeting: FirstMeetingTable;
+  evidence: EvidenceTable;
+  blob: BlobTable;
+  evidence_file: EvidenceFileTable;
+  rating: RatingTable;
+  rating_submission: RatingSubmissionTable;
+  consensus_rating: ConsensusRatingTable;
+  domain_summary: DomainSummaryTable;
+  finding_response: FindingResponseTable;
+  last_meeting: LastMeetingTable;
+  formal_review: FormalReviewTable;
+  public_notice: PublicNoticeTable;
+  objection: ObjectionTable;
+  certificate_reminder: CertificateReminderTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -370,6 +544,20 @@ export type FormalAssessmentRow = Selectable<FormalAssessmentTable>;
 export type TeamMemberRow = Selectable<TeamMemberTable>;
 export type AssessmentPlanRow = Selectable<AssessmentPlanTable>;
 export type PreAssessmentRow = Selectable<PreAssessmentTable>;
+export type PublishedCertificationRow = Selectable<PublishedCertificationTable>;
+export type FirstMeetingRow = Selectable<FirstMeetingTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type BlobRow = Selectable<BlobTable>;
+export type EvidenceFileRow = Selectable<EvidenceFileTable>;
+export type RatingRow = Selectable<RatingTable>;
+export type RatingSubmissionRow = Selectable<RatingSubmissionTable>;
+export type ConsensusRatingRow = Selectable<ConsensusRatingTable>;
+export type DomainSummaryRow = Selectable<DomainSummaryTable>;
+export type FindingResponseRow = Selectable<FindingResponseTable>;
+export type LastMeetingRow = Selectable<LastMeetingTable>;
+export type FormalReviewRow = Selectable<FormalReviewTable>;
+export type PublicNoticeRow = Selectable<PublicNoticeTable>;
+export type ObjectionRow = Selectable<ObjectionTable>;
 
 export type NewSubPlatform = Insertable<SubPlatformTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;

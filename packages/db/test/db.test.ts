@@ -35,12 +35,18 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
       expect(applied.length).toBe(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).length);
       expect(await migrateToLatest(database.db)).toEqual({ applied: [] });
       const tables = await database.db.introspection.getTables();
-      expect(tables.map((t) => t.name).sort()).toEqual([
-        'account', 'assessment', 'assessment_answer', 'assessment_body', 'assessment_level', 'assessment_plan', 'assessor',
-        'audit_event', 'certificate', 'enterprise', 'formal_assessment', 'known_device', 'pre_assessment', 'qualification',
-        'rate_limit_counter', 'session', 'sms_code', 'sms_outbox', 'sub_platform', 'team_member', 'training_course',
-        'training_participant',
-      ]);
+      expect(tables.map((t) => t.name).sort()).toEqual(
+        [
+          'account', 'assessment', 'assessment_answer', 'assessment_body', 'assessment_level', 'assessment_plan', 'assessor',
+          'audit_event', 'certificate', 'enterprise', 'formal_assessment', 'known_device', 'pre_assessment', 'qualification',
+          'rate_limit_counter', 'session', 'sms_code', 'sms_outbox', 'sub_platform', 'team_member', 'training_course',
+          'training_participant',
+          // 信息查询, 正式评估, 合规性审查 and 证书
+          'published_certification', 'first_meeting', 'evidence', 'blob', 'evidence_file', 'rating', 'rating_submission',
+          'consensus_rating', 'domain_summary', 'finding_response', 'last_meeting', 'formal_review', 'public_notice', 'objection',
+          'certificate_reminder',
+        ].sort(),
+      );
       // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.
       const body = { id: '00000000-0000-4000-8000-000000000001', name: '机构', credit_code: '91110000MA00000000', region_code: '110101', contact_name: '张', contact_mobile: '13800000000' };
       await database.db.insertInto('assessment_body').values(body).execute();

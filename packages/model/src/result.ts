@@ -39,7 +39,8 @@ export interface LevelBreakdown {
 /**
  * The version of the ScoreResult shape. Results are stored (assessment.result) and read back years
  * later, so each carries the version it was written in; @cmmm/contract's parseStoredResult upgrades
- * older ones. Change the shape → bump this and add the upgrade there (its type check will insist).
+ * older ones. Change the shape → bump this and add the upgrade there (its type check will insist);
+ * an added optional field, which results stored before it still satisfy, needs no bump.
  */
 export const SCORE_RESULT_VERSION = 1;
 
@@ -60,6 +61,10 @@ export interface ScoreResult {
   displayIndex: number;
   breakdown: Partial<Record<`${MaturityLevel}`, LevelBreakdown>>;
   gap: GapAnalysis | null;
+  /** The weight table used, when custom weights were given (rule 4: recorded with the result). */
+  weights?: Record<string, number>;
+  /** The level applied for, when scoring stopped there (rule 4: levels above it are not rated). */
+  maxLevel?: MaturityLevel;
 }
 
 /** 一级（规划级） …; 未达到一级 for 0. */
@@ -125,5 +130,8 @@ export function describeScore(score: Score, gap: GapAnalysis | null): ScoreResul
     displayIndex: toNumber(mul(score.totalScoreExact, rational(20))),
     breakdown,
     gap,
+    // last, as @cmmm/contract's schema lists them (fields added after version 1 was published)
+    ...(plan.customWeights ? { weights: { ...plan.weights } } : {}),
+    ...(score.maxLevel !== undefined ? { maxLevel: score.maxLevel } : {}),
   };
 }

@@ -30,6 +30,8 @@ export interface Score {
   readonly level: 0 | MaturityLevel;
   readonly totalScore: number;
   readonly totalScoreExact: Rational;
+  /** The level applied for, when scoring stopped there (ScoreOptions.maxLevel). */
+  readonly maxLevel: MaturityLevel | undefined;
 }
 
 // Hot-loop bindings captured once: module loaders may turn imported bindings into getter calls.
@@ -72,7 +74,7 @@ export function evaluateLevel(plan: ScoringPlan, sheet: AnswerSheet, level: Matu
     }
   }
   if (missing) {
-    return fail([missingIssue(plan, level, missing)]);
+    return fail([missingAnswersIssue(plan, level, missing)]);
   }
   const forms = counts ? buildFormSet(plan, counts) : plan.fullForms;
   const num = dot(forms.root, sums);
@@ -105,24 +107,35 @@ function nodeScores(forms: readonly (LinearForm | null)[], sums: readonly number
   return out;
 }
 
-function missingIssue(plan: ScoringPlan, level: MaturityLevel, missing: readonly number[]): Issue {
+/** MISSING_ANSWERS for requirement indices of one level; scope names the part (e.g. a domain) when not the whole plan. */
+export function missingAnswersIssue(plan: ScoringPlan, level: MaturityLevel, missing: readonly number[], scope = ''): Issue {
   const ids = missing.map((i) => plan.requirementIds[i]!);
   const shown = ids.slice(0, 10).join('、') + (ids.length > 10 ? ` 等 ${ids.length} 条` : '');
   return {
     code: 'MISSING_ANSWERS',
     path: 'answers',
-    message: `${plan.edition.levels.find((l) => l.level === level)?.label ?? level}尚有 ${ids.length} 条要求未作答：${shown}`,
+    message: `${scope}${plan.edition.levels.find((l) => l.level === level)?.label ?? level}尚有 ${ids.length} 条要求未作答：${shown}`,
   };
 }
 
+export interface ScoreOptions {
+  /** The level applied for (formal assessment, rule 4): levels above it are not rated. */
+  maxLevel?: MaturityLevel;
+}
+
 /**
- * Scores a sheet: evaluates 一级, and each next level while the previous one is reached.
+ * Scores a sheet: evaluates 一级, and each next level while the previous one is reached, up to maxLevel.
  * Total score S (scoring-rules.md rule 1), with k levels reached:
  *   k = 0: S = s1;  1 ≤ k ≤ 4: S = (k − 1) + s_k + s_(k+1);  k = 5: S = 4 + s5.
+ * s_(k+1) is 0 when that level was not evaluated (k = maxLevel).
  */
-export function scoreSheet(plan: ScoringPlan, sheet: AnswerSheet): Outcome<Score> {
+export function scoreSheet(plan: ScoringPlan, sheet: AnswerSheet, options?: ScoreOptions): Outcome<Score> {
+  const maxLevel = options?.maxLevel;
+  if (maxLevel !== undefined && !MATURITY_LEVELS.includes(maxLevel)) throw new RangeError(`maxLevel must be 1–5, got ${maxLevel}`);
+  const top = maxLevel ?? 5;
   const levels: LevelEvaluation[] = [];
   for (const level of MATURITY_LEVELS) {
+    if (level > top) break;
     const evaluated = evaluateLevel(plan, sheet, level);
     if (!evaluated.ok) return evaluated;
     levels.push(evaluated.value);
@@ -130,7 +143,7 @@ export function scoreSheet(plan: ScoringPlan, sheet: AnswerSheet): Outcome<Score
   }
   const k = levels.filter((l) => l.reached).length as 0 | MaturityLevel;
   const { value, exact } = totalScore(k, levels);
-  return ok({ plan, sheet, levels, level: k, totalScore: value, totalScoreExact: exact });
+  return ok({ plan, sheet, levels, level: k, totalScore: value, totalScoreExact: exact, maxLevel });
 }
 
 function totalScore(k: number, levels: readonly LevelEvaluation[]): { value: number; exact: Rational } {

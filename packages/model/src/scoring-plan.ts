@@ -51,6 +51,8 @@ export interface ScoringPlan {
   readonly enterpriseType: EnterpriseType;
   readonly tailored: readonly string[];
   readonly weights: WeightTable;
+  /** True when the weights were given (formal assessment), not taken from the edition's table. */
+  readonly customWeights: boolean;
   readonly elements: readonly PlanElement[];
   readonly domains: readonly PlanDomain[];
   readonly subdomains: readonly PlanSubdomain[];
@@ -165,6 +167,7 @@ export function compilePlan(edition: Edition, options: PlanOptions): Outcome<Sco
     enterpriseType,
     tailored,
     weights,
+    customWeights: options.weights !== undefined,
     elements,
     domains,
     subdomains,

@@ -9,6 +9,7 @@ import {
   type EnterpriseType,
   type Grade,
   type Score,
+  type ScoreOptions,
   type ScoringPlan,
 } from '../src/index.ts';
 
@@ -66,8 +67,8 @@ export function buildSheet(plan: ScoringPlan, answers: Record<string, Grade>): A
   return sheet.value;
 }
 
-export function scoreOf(plan: ScoringPlan, answers: Record<string, Grade>): Score {
-  const score = scoreSheet(plan, buildSheet(plan, answers));
+export function scoreOf(plan: ScoringPlan, answers: Record<string, Grade>, options?: ScoreOptions): Score {
+  const score = scoreSheet(plan, buildSheet(plan, answers), options);
   if (!score.ok) throw new Error(JSON.stringify(score.issues));
   return score.value;
 }

@@ -1,34 +1,12 @@
 // Property-based tests of the engine's invariants (fast-check), on the shipped edition.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rational, readAnswers, toString as ratio, type EnterpriseType, type Grade } from '../src/index.ts';
+import { rational, readAnswers, toString as ratio, type Grade } from '../src/index.ts';
+import { assessment, RATED, raiseOne } from './arbitraries.ts';
 import { bandOf, buildPlan, edition, requirementsOf, scoreOf } from './builders.ts';
 import { referenceResult } from './reference-scorer.ts';
 
-const RATED: Grade[] = ['FI', 'LI', 'PI', 'NI'];
 const requirements = requirementsOf();
-const TAILORABLE = ['M1', 'M1-1', 'M1-2', 'M3', 'M4', 'M5', 'M5-1', 'M5-2', 'G2', 'G2-1', 'G2-2'];
-
-/**
- * A whole assessment: a base grade per level plus per-requirement noise, so that levels land on
- * both sides of the 0.8 gate (including exactly on it); NA sprinkled over tailorable parts.
- */
-const assessment = fc
-  .record({
-    enterpriseType: fc.constantFrom<EnterpriseType>('process', 'discrete'),
-    tailored: fc.subarray(TAILORABLE, { maxLength: 3 }),
-    base: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 5, maxLength: 5 }),
-    noise: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: requirements.length, maxLength: requirements.length }),
-    na: fc.array(fc.integer({ min: 0, max: 99 }).map((x) => x < 15), { minLength: requirements.length, maxLength: requirements.length }),
-  })
-  .map(({ enterpriseType, tailored, base, noise, na }) => {
-    const answers: Record<string, Grade> = {};
-    requirements.forEach((r, i) => {
-      const quality = Math.max(0, Math.min(3, base[r.level - 1]! + Math.max(0, noise[i]!)));
-      answers[r.id] = r.tailorable && na[i] ? 'NA' : RATED[quality]!;
-    });
-    return { enterpriseType, tailored, answers };
-  });
 
 const RUNS = { numRuns: 150 };
 
@@ -59,11 +37,9 @@ describe('scoring invariants', () => {
   it('raising one answer never lowers S or the level', () => {
     fc.assert(
       fc.property(assessment, fc.nat(), fc.nat(), ({ enterpriseType, tailored, answers }, pick, step) => {
-        const rated = Object.keys(answers).filter((id) => answers[id] !== 'NA' && answers[id] !== 'FI');
-        if (!rated.length) return;
-        const id = rated[pick % rated.length]!;
-        const from = RATED.indexOf(answers[id]!);
-        const to = RATED[(step % from) /* 0 … from − 1: any better grade */]!;
+        const raised = raiseOne(answers, pick, step);
+        if (!raised) return;
+        const { id, to } = raised;
         const plan = buildPlan({ enterpriseType, tailored });
         const before = scoreOf(plan, answers);
         const after = scoreOf(plan, { ...answers, [id]: to });

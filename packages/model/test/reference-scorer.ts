@@ -55,17 +55,18 @@ export function referenceLevelScore(
   return score ?? ZERO;
 }
 
-/** Level and S by scoring-rules.md rule 1, evaluating levels from 一级 up. */
+/** Level and S by scoring-rules.md rule 1, evaluating levels from 一级 up to maxLevel (rule 4). */
 export function referenceResult(
   edition: Edition,
   type: EnterpriseType,
   tailored: readonly string[],
   answers: Record<string, Grade>,
   weights?: Record<string, number>,
+  maxLevel = 5,
 ): { level: number; S: Rational; levelScores: Rational[] } {
   const levelScores: Rational[] = [];
   let k = 0;
-  for (let level = 1; level <= 5; level++) {
+  for (let level = 1; level <= maxLevel; level++) {
     const s = referenceLevelScore(edition, type, tailored, answers, level, weights);
     levelScores.push(s);
     if (compare(s, rational(4, 5)) < 0) break;

@@ -7,3 +7,4 @@ export * from './regions.ts';
 export * from './sub-platforms.ts';
 export * from './practice-patterns.ts';
 export * from './policies.ts';
+export * from './certified-2022.ts';

@@ -105,7 +105,7 @@ export function subdomainBars(charts: ChartData, width = 500, height = 430): str
 }
 
 /** The five level scores, reached ones in green, with the 0.8 threshold. */
-export function levelBars(charts: ChartData, width = 480, height = 220): string {
+export function levelBars(charts: Pick<ChartData, 'levels' | 'threshold'>, width = 480, height = 220): string {
   const { names, values, reached } = charts.levels;
   return render(
     {
@@ -125,6 +125,32 @@ export function levelBars(charts: ChartData, width = 480, height = 220): string 
             lineStyle: { color: RED, type: 'dashed' },
             label: { formatter: charts.threshold, position: 'end', ...textStyle(8, { color: RED }) },
           },
+        },
+      ],
+    },
+    width,
+    height,
+  );
+}
+
+/** 自定义评估: each domain's capability level (0–5) over its target (a pale bar behind). */
+export function capabilityBars(data: { names: readonly string[]; levels: readonly number[]; targets: readonly number[]; legend: [assessed: string, target: string] }, width = 480, height = 60 + 26 * data.names.length): string {
+  const rev = <T>(xs: readonly T[]) => [...xs].reverse();
+  return render(
+    {
+      legend: { bottom: 0, textStyle: textStyle(9), data: [...data.legend] },
+      grid: { left: 84, right: 30, top: 10, bottom: 40 },
+      xAxis: { type: 'value', min: 0, max: 5, interval: 1, axisLabel: textStyle(9), splitLine: { lineStyle: { color: '#e5e8eb' } } },
+      yAxis: { type: 'category', data: rev(data.names), axisLabel: textStyle(9, { interval: 0 }), axisTick: { show: false } },
+      series: [
+        { name: data.legend[1], type: 'bar', barWidth: '56%', barGap: '-100%', data: rev(data.targets), itemStyle: { color: '#dbe6f3' }, silent: true },
+        {
+          name: data.legend[0],
+          type: 'bar',
+          barWidth: '56%',
+          itemStyle: { color: BLUE },
+          data: rev(data.levels).map((v, i) => ({ value: v, itemStyle: { color: v >= rev(data.targets)[i]! ? GREEN : BLUE } })),
+          label: { show: true, position: 'right', ...textStyle(8) },
         },
       ],
     },

@@ -3,8 +3,10 @@
 // render-worker.js (plain JS that loads this package's TypeScript through tsx).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { CERTIFICATE_LABELS } from './certificate-view.ts';
+import { FORMAL_LABELS } from './formal-labels.ts';
 import { LABELS } from './labels.ts';
-import type { ReportView } from './report-view.ts';
+import type { AnyReportView } from './render-pdf.ts';
 
 export interface RenderPoolOptions {
   /** Worker threads; by default one per core (os.availableParallelism(), at least 1). */
@@ -12,17 +14,19 @@ export interface RenderPoolOptions {
 }
 
 export interface RenderPool {
-  /** The PDF of the view, rendered in a worker; a rendering error rejects with its message. */
-  render(view: ReportView): Promise<Buffer>;
+  /** The PDF of the view (either report), rendered in a worker; a rendering error rejects with its message. */
+  render(view: AnyReportView): Promise<Buffer>;
   /** Waits for every render already asked for, then stops the workers. Later renders reject. */
   close(): Promise<void>;
 }
 
+type WithoutLabels<V> = V extends unknown ? Omit<V, 'labels'> : never;
+
 /**
  * What crosses to a worker: the view without its labels (they hold functions, which cannot be
- * cloned); the worker takes them again from LABELS[language].
+ * cloned); the worker takes them again from LABELS, FORMAL_LABELS or CERTIFICATE_LABELS by kind and language.
  */
-export type RenderTask = Omit<ReportView, 'labels'>;
+export type RenderTask = WithoutLabels<AnyReportView>;
 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -40,7 +44,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     render(view) {
       if (closed) return Promise.reject(new Error('the report render pool is closed'));
       const { labels, ...task } = view;
-      if (labels !== LABELS[view.language]) return Promise.reject(new Error('the render pool renders views built by buildReportView (standard labels) only'));
+      const standard = view.kind === 'formal' ? FORMAL_LABELS[view.language] : view.kind === 'certificate' ? CERTIFICATE_LABELS[view.language] : LABELS[view.language];
+      if (labels !== standard) return Promise.reject(new Error('the render pool renders views built by buildReportView, buildFormalReportView or buildCertificateView (standard labels) only'));
       // The worker transfers the PDF's own ArrayBuffer: wrapping it as a Buffer copies nothing.
       const job = pool.run(task).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       pending.add(job);

@@ -4,10 +4,10 @@
 // are the two font files.
 import { createRequire } from 'node:module';
 import type * as PdfMakeModule from 'pdfmake';
-import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import QRCode from 'qrcode';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { elementRadar, FONT_FAMILY, levelBars, subdomainBars } from './charts.ts';
-import type { Field, NodeRow, ReportView, RequirementRow } from './report-view.ts';
+import { C, chart, fields, PAGE_MARGINS, pageFurniture, requirementCell, STYLES, table, verifyColumn, verifyQr } from './pdf-blocks.ts';
+import type { NodeRow, ReportView, RequirementRow } from './report-view.ts';
 
 const require = createRequire(import.meta.url);
 type PdfMake = typeof PdfMakeModule;
@@ -30,23 +30,6 @@ export function configurePdfmake(): PdfMake {
   return pdfmake;
 }
 
-const C = {
-  primary: '#1f5fa8',
-  primaryDark: '#17487f',
-  light: '#eef3f9',
-  zebra: '#f5f7fa',
-  line: '#d5dbe1',
-  muted: '#6b7785',
-  text: '#222222',
-  green: '#2e7d4f',
-  orange: '#b86e00',
-  red: '#b03a2e',
-};
-
-const PAGE_MARGINS: [number, number, number, number] = [50, 56, 50, 50];
-/** A4 width minus the margins. */
-const CONTENT_WIDTH = 595.28 - 100;
-
 export async function renderReportPdf(view: ReportView): Promise<Buffer> {
   const doc = await documentDefinition(view);
   return configurePdfmake().createPdf(doc).getBuffer();
@@ -55,7 +38,7 @@ export async function renderReportPdf(view: ReportView): Promise<Buffer> {
 /** The pdfmake document for the view (exposed for tests and benchmarks). */
 export async function documentDefinition(view: ReportView): Promise<TDocumentDefinitions> {
   const L = view.labels;
-  const qr = view.cover.verifyUrl ? await QRCode.toString(view.cover.verifyUrl, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' }) : null;
+  const qr = await verifyQr(view.cover.verifyUrl);
   let section = 0;
   const h1 = (text: string, numbered = true, newPage = true): Content => ({
     text: numbered ? `${++section}\u3000${text}` : text,
@@ -145,35 +128,9 @@ export async function documentDefinition(view: ReportView): Promise<TDocumentDef
     info: { title: view.title, subject: view.cover.subtitle, creator: 'CMMM', producer: 'CMMM' },
     language: view.language,
     defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.3, color: C.text },
-    header: (currentPage) =>
-      currentPage === 1
-        ? null
-        : {
-            columns: [
-              { text: view.labels.reportTitle, alignment: 'left' },
-              { text: view.headerText, alignment: 'right' },
-            ],
-            fontSize: 7.5,
-            color: C.muted,
-            margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
-          },
-    footer: (currentPage, pageCount) =>
-      currentPage === 1
-        ? null
-        : { text: view.labels.page(currentPage, pageCount), alignment: 'center', fontSize: 8, color: C.muted, margin: [0, 16, 0, 0] },
+    ...pageFurniture(view.labels.reportTitle, view.headerText, view.labels.page),
     content,
-    styles: {
-      coverTitle: { fontSize: 24, bold: true, color: C.primaryDark, alignment: 'center', lineHeight: 1.2 },
-      coverSubtitle: { fontSize: 11, color: C.muted, alignment: 'center' },
-      tocTitle: { fontSize: 18, bold: true, color: C.primaryDark, margin: [0, 0, 0, 16] },
-      h1: { fontSize: 17, bold: true, color: C.primaryDark, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 12.5, bold: true, color: C.primary, margin: [0, 14, 0, 6] },
-      h3: { fontSize: 10.5, bold: true, color: C.text, margin: [0, 8, 0, 3] },
-      body: { fontSize: 10, margin: [0, 0, 0, 6] },
-      note: { fontSize: 8.5, color: C.muted, margin: [0, 4, 0, 6] },
-      th: { bold: true, color: '#ffffff', fontSize: 9 },
-      label: { color: C.muted },
-    },
+    styles: STYLES,
   };
 }
 
@@ -211,17 +168,7 @@ function cover(view: ReportView, qr: string | null): Content[] {
     {
       columns: [
         { width: '*', stack: [fields(c.details, 9, [40, 14, 10, 0])] },
-        qr
-          ? {
-              width: 130,
-              stack: [
-                { svg: qr, width: 84, alignment: 'center' },
-                { text: c.verifyText, fontSize: 8, color: C.muted, alignment: 'center', margin: [0, 4, 0, 0] },
-                { text: c.verifyUrl ?? '', fontSize: 6.5, color: C.muted, alignment: 'center', link: c.verifyUrl ?? undefined },
-              ],
-              margin: [0, 14, 30, 0],
-            }
-          : { width: 130, text: c.verifyText, fontSize: 8, color: C.muted, alignment: 'center', margin: [0, 30, 30, 0] },
+        verifyColumn(qr, c, 130, [0, 14, 30, 0]),
       ],
       columnGap: 6,
     },
@@ -250,70 +197,6 @@ function levelBanner(view: ReportView): Content {
   };
 }
 
-function fields(rows: readonly Field[], fontSize = 10, margin: [number, number, number, number] = [40, 0, 40, 0]): Content {
-  return {
-    table: {
-      widths: [110, '*'],
-      body: rows.map((f) => [
-        { text: f.label, color: C.muted, fontSize },
-        { text: f.value, fontSize, bold: f.value !== '' },
-      ]),
-    },
-    layout: {
-      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : 0.5),
-      vLineWidth: () => 0,
-      hLineColor: () => C.line,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
-    },
-    margin,
-  };
-}
-
-function chart(svg: string, title: string): Content {
-  return {
-    stack: [
-      { text: title, fontSize: 9.5, bold: true, color: C.muted, alignment: 'center', margin: [0, 6, 0, 2] },
-      { svg, width: Math.min(CONTENT_WIDTH, 480), alignment: 'center' },
-    ],
-    unbreakable: true,
-    margin: [0, 0, 0, 8],
-  };
-}
-
-/** A table with a repeated blue header row and zebra rows. */
-function table(
-  headers: readonly string[],
-  rows: TableCell[][],
-  widths: ContentTable['table']['widths'],
-  fontSize = 9,
-  { compact = false, keepRows = true }: { compact?: boolean; keepRows?: boolean } = {},
-): Content {
-  const pad = compact ? 1.5 : 3;
-  return {
-    table: {
-      headerRows: 1,
-      // keeping rows whole costs a trial layout per row: only for rows of several lines
-      dontBreakRows: keepRows,
-      widths,
-      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows],
-    },
-    layout: {
-      fillColor: (rowIndex) => (rowIndex === 0 ? C.primary : rowIndex % 2 === 0 ? C.zebra : null),
-      hLineWidth: (i, node) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
-      vLineWidth: () => 0,
-      hLineColor: (i) => (i <= 1 ? C.primary : C.line),
-      paddingLeft: () => 5,
-      paddingRight: () => 5,
-      paddingTop: () => pad,
-      paddingBottom: () => pad,
-    },
-    fontSize,
-    lineHeight: compact ? 1.1 : 1.2,
-    margin: [0, 2, 0, 8],
-  };
-}
-
 function nodeTable(view: ReportView, rows: readonly NodeRow[]): Content {
   const L = view.labels;
   return table(
@@ -328,10 +211,6 @@ function nodeTable(view: ReportView, rows: readonly NodeRow[]): Content {
     9,
     { keepRows: false },
   );
-}
-
-function requirementCell(text: string, sub: string): TableCell {
-  return { stack: [{ text }, { text: sub, fontSize: 7.5, color: C.muted }] };
 }
 
 function requirementTable(view: ReportView, rows: readonly RequirementRow[], colour: string): Content {

@@ -4,12 +4,15 @@ import { move } from 'piscina';
 import { register } from 'tsx/esm/api';
 
 register();
-const { renderReportPdf } = await import('./render-report-pdf.ts');
+const { renderPdf } = await import('./render-pdf.ts');
 const { LABELS } = await import('./labels.ts');
+const { FORMAL_LABELS } = await import('./formal-labels.ts');
+const { CERTIFICATE_LABELS } = await import('./certificate-view.ts');
 
-/** Renders one task (a ReportView without its labels) and hands the PDF's bytes back without a copy. */
+/** Renders one task (a report view without its labels) and hands the PDF's bytes back without a copy. */
 export default async function render(task) {
-  const pdf = await renderReportPdf({ ...task, labels: LABELS[task.language] });
+  const labels = (task.kind === 'formal' ? FORMAL_LABELS : task.kind === 'certificate' ? CERTIFICATE_LABELS : LABELS)[task.language];
+  const pdf = await renderPdf({ ...task, labels });
   // A small Buffer may be a slice of Node's shared pool: transfer only an ArrayBuffer the PDF owns.
   const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
   return move(owned ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf));

@@ -127,6 +127,7 @@ export interface ChartData {
 }
 
 export interface ReportView {
+  kind: 'self_diagnosis';
   language: ReportLanguage;
   labels: ReportLabels;
   title: string;
@@ -361,6 +362,7 @@ export function buildReportView(input: ReportInput): ReportView {
     .map((r) => ({ requirementId: idOf(r), item: r.item.name, level: shortLevel(r.level), grade: grade(answerOf(r)), code: answerOf(r) }));
 
   return {
+    kind: 'self_diagnosis',
     language,
     labels: L,
     title: `${L.reportTitle} · ${provided(enterprise.name)}`,

@@ -8,9 +8,11 @@ export interface RateLimits {
   reset: number;
   /** Anonymous scoring (POST /api/score): each call compiles or reuses a plan and scores. */
   score: number;
+  /** Objections to a 公示, per hour and client address. */
+  objection: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { register: 5, login: 10, reset: 3, score: 120 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { register: 5, login: 10, reset: 3, score: 120, objection: 5 };
 
 export interface AppDeps {
   ctx: ServiceContext;

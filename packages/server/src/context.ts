@@ -3,20 +3,25 @@
 // Services never see the database handle itself: everything they read or write goes through
 // `repos`, and `transaction()` gives them the same context bound to one transaction.
 import type { Database } from '@cmmm/db';
-import type { ReportView } from '@cmmm/report';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnyReportView } from '@cmmm/report';
 import { createCaches, type Caches } from './caches.ts';
 import type { Db } from './repositories/db-types.ts';
 import { bindRepositories, type Repositories } from './repositories/index.ts';
 import { outboxSmsSender, type SmsSender } from './sms.ts';
+import { DEFAULT_EVIDENCE_MAX_BYTES, type BlobStore } from './storage/blob-store.ts';
+import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
 
 export interface Log {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
 }
 
-/** Renders a report view to PDF bytes (a worker-thread pool in the server). */
+/** Renders a report view (自诊断报告 or 评估报告) to PDF bytes (a worker-thread pool in the server). */
 export interface ReportRenderer {
-  render(view: ReportView): Promise<Buffer>;
+  render(view: AnyReportView): Promise<Buffer>;
 }
 
 export interface ServiceContext {
@@ -35,6 +40,24 @@ export interface ServiceContext {
   reports: ReportRenderer;
   caches: Caches;
   log: Log;
+  /** Evidence files of formal assessments (content-addressed) and the size allowed per file. */
+  evidence: EvidenceStorage;
+  /** The scheme's periods: how long a 公示 runs and how long a certificate is valid. */
+  scheme: SchemeSettings;
+}
+
+export interface SchemeSettings {
+  /** Days a 公示 runs, the first included (default 7). */
+  noticeDays: number;
+  /** Years a certificate is valid (default 3). */
+  certificateYears: number;
+}
+
+export const DEFAULT_SCHEME: SchemeSettings = { noticeDays: 7, certificateYears: 3 };
+
+export interface EvidenceStorage {
+  store: BlobStore;
+  maxBytes: number;
 }
 
 export interface ContextOptions {
@@ -42,6 +65,9 @@ export interface ContextOptions {
   publicUrl?: string;
   sms?: SmsSender;
   reports?: ReportRenderer;
+  /** Default: a fresh directory under the system's temp dir (tests); the server passes <DATA_DIR>/evidence. */
+  evidence?: EvidenceStorage;
+  scheme?: SchemeSettings;
 }
 
 type Fields = Omit<ServiceContext, 'repos' | 'transaction'>;
@@ -59,6 +85,8 @@ export function serviceContext(database: Database, log: Log, options: ContextOpt
     reports: options.reports ?? inThreadRenderer(),
     caches: createCaches(database.kind === 'embedded'),
     log,
+    evidence: options.evidence ?? { store: lazyFsBlobStore(join(tmpdir(), `cmmm-evidence-${randomUUID()}`)), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES },
+    scheme: options.scheme ?? { ...DEFAULT_SCHEME },
   };
   return make(fields, database.db, false, bindRepositories(database.db));
 }
@@ -75,8 +103,8 @@ function make(fields: Fields, db: Db, inTransaction: boolean, repos: Repositorie
 }
 
 function fieldsOf(ctx: ServiceContext): Fields {
-  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log } = ctx;
-  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log };
+  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme } = ctx;
+  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme };
 }
 
 /** The same context for one HTTP request. */
@@ -87,5 +115,5 @@ export function forRequest(ctx: ServiceContext, requestId: string): ServiceConte
 
 /** Renders in this thread: the CLI and tests; the server uses its worker pool. */
 function inThreadRenderer(): ReportRenderer {
-  return { render: async (view) => (await import('@cmmm/report')).renderReportPdf(view) };
+  return { render: async (view) => (await import('@cmmm/report')).renderPdf(view) };
 }

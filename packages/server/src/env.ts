@@ -1,11 +1,18 @@
 // The only place that reads the environment: one typed, frozen object, or every problem at once.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Env {
   readonly port: number;
   readonly host: string;
   /** Embedded database and lock file live here (default ./data). */
   readonly dataDir: string;
+  /** Evidence files of formal assessments (default <DATA_DIR>/evidence; shared storage when several servers run). */
+  readonly evidenceDir: string;
+  /** The largest evidence file accepted, in bytes (default 20 MB). */
+  readonly evidenceMaxBytes: number;
+  /** Days a 公示 runs (PUBLIC_NOTICE_DAYS, default 7) and years a certificate is valid (CERTIFICATE_VALID_YEARS, default 3). */
+  readonly noticeDays: number;
+  readonly certificateYears: number;
   /** Any PostgreSQL server instead of the embedded database. */
   readonly databaseUrl: string | undefined;
   /** Where users reach the platform: links and QR codes in reports, cookies Secure when https. */
@@ -56,11 +63,28 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (trustProxy && !trustProxy.split(',').every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p.trim()))) {
     problems.push(`TRUST_PROXY 须为逗号分隔的代理地址或网段（如 127.0.0.1,10.0.0.0/8），收到「${trustProxy}」`);
   }
+  const maxText = source.EVIDENCE_MAX_MB?.trim();
+  const evidenceMaxMb = maxText ? Number(maxText) : 20;
+  if (maxText && (!/^\d+$/.test(maxText) || evidenceMaxMb < 1 || evidenceMaxMb > 1024)) problems.push(`EVIDENCE_MAX_MB 须为 1–1024 的整数（兆字节），收到「${maxText}」`);
+  const whole = (name: string, fallback: number, max: number): number => {
+    const text = source[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > max) problems.push(`${name} 须为 1–${max} 的整数，收到「${text}」`);
+    return value;
+  };
+  const noticeDays = whole('PUBLIC_NOTICE_DAYS', 7, 90);
+  const certificateYears = whole('CERTIFICATE_VALID_YEARS', 3, 10);
   if (problems.length) throw new EnvError(problems);
+  const dataDir = resolve(source.DATA_DIR ?? 'data');
   return Object.freeze({
     port,
     host,
-    dataDir: resolve(source.DATA_DIR ?? 'data'),
+    dataDir,
+    evidenceDir: resolve(source.EVIDENCE_DIR?.trim() || join(dataDir, 'evidence')),
+    evidenceMaxBytes: evidenceMaxMb * 1024 * 1024,
+    noticeDays,
+    certificateYears,
     databaseUrl,
     publicUrl,
     cookieSecure,

@@ -4,10 +4,12 @@
 // and the database, exit 0.
 import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } from '@cmmm/db';
 import { createRenderPool } from '@cmmm/report';
+import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
 import { buildApp } from './app.ts';
 import { serviceContext, type Log } from './context.ts';
 import { EnvError, readEnv, type Env } from './env.ts';
 import { bootstrapPlatform } from './services/platform/bootstrap-platform.ts';
+import { runScheduledWork } from './services/formal-assessment/scheduled-work.ts';
 import { removeExpiredState } from './services/platform/remove-expired-state.ts';
 
 /** Give the requests under way this long to finish on shutdown. */
@@ -44,7 +46,9 @@ export async function main(): Promise<void> {
 
   const reports = createRenderPool({ threads: env.reportThreads });
   let draining = false;
-  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports });
+  const evidence = { store: lazyFsBlobStore(env.evidenceDir), maxBytes: env.evidenceMaxBytes };
+  const scheme = { noticeDays: env.noticeDays, certificateYears: env.certificateYears };
+  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme });
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
@@ -74,6 +78,15 @@ export async function main(): Promise<void> {
     removeExpiredState(ctx).catch((err: Error) => log.warn({ err: { message: err.message } }, 'housekeeping failed'));
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // The certificate lifecycle (issue after 公示, reminders, expiry): each effect claimed in the database, so every server may run it.
+  const lifecycle = () =>
+    runScheduledWork(ctx)
+      .then((done) => {
+        if (done.issued.length + done.reminded.length + done.expired.length) log.info({ ...done }, 'certificate lifecycle');
+      })
+      .catch((err: Error) => log.warn({ err: { message: err.message } }, 'certificate lifecycle failed'));
+  void lifecycle();
+  setInterval(() => void lifecycle(), HOUSEKEEPING_MS).unref();
 
   const stop = (signal: string) => {
     if (draining) return;

@@ -15,6 +15,8 @@ export const API_TAGS = [
   { name: '信息查询', description: '评估人员、评估机构公开查询 · public directory of assessors and bodies' },
   { name: '评估机构与人员', description: '评估机构、评估人员与资质、标准培训、证书 · bodies, assessors, qualifications, training, certificates' },
   { name: '标准符合性评估', description: '评估申请、受理、评估组、评估计划、现场预评估 · the formal conformity assessment' },
+  { name: '正式评估', description: '首次会议、评估工作表、证据、评分、组内一致意见、等级判定、沟通评估结果 · the formal assessment on site' },
+  { name: '合规性审查与证书', description: '合规性审查、公示与异议、颁发证书 · review, public notice, certificate' },
 ];
 
 /** Who may call an operation, in the words of policy.ts (shown in each operation's description). */

@@ -61,6 +61,7 @@ export function canViewEnterprise(actor: Actor | null, e: EnterpriseScope, assig
     case 'lead_assessor':
       return assigned(actor.id, e.id);
     case 'agency_admin':
+    case 'reviewer':
       return false;
   }
 }
@@ -157,11 +158,12 @@ export const canListFormalAssessments = (actor: Actor | null): boolean => !!acto
 
 const onTeam = (actor: Actor, f: FormalAssessmentScope): boolean => f.leadAccountId === actor.id || f.members.some((m) => m.accountId === actor.id);
 
-/** One formal assessment: its enterprise, the body applied to, the lead and the team, its region's admin, the platform admin. */
+/** One formal assessment: its enterprise, the body applied to, the lead and the team, its region's admin, the scheme's reviewers, the platform admin. */
 export function canReadFormalAssessment(actor: Actor | null, f: FormalAssessmentScope): boolean {
   if (!actor) return false;
   switch (actor.role) {
     case 'platform_admin':
+    case 'reviewer': // the scheme's compliance review reads every assessment and its evidence
       return true;
     case 'region_admin':
       return canViewEnterprise(actor, f.enterprise);
@@ -192,6 +194,17 @@ export const canAssignLeadAssessor = (actor: Actor | null, f: FormalAssessmentSc
 
 /** 受理, the team, weights, plans, the pre-assessment: the lead assessor (评估组长) only (seed 003 §8.2.2 b). */
 export const canLeadFormalAssessment = (actor: Actor | null, f: FormalAssessmentScope): boolean => !!actor && !!f.leadAccountId && f.leadAccountId === actor.id;
+
+/** 评分 and 取证: every team member with a login who declared no conflict (the internal assessor too: it is on the team, seed 002). */
+export const canRateFormalAssessment = (actor: Actor | null, f: FormalAssessmentScope): boolean => !!actor && f.members.some((m) => m.accountId === actor.id && m.coi === 'none');
+export const canCollectEvidence = canRateFormalAssessment;
+
+/** Each assessor's own ratings: the raters (once they submitted theirs, see services), the body's admin, the platform admin. */
+export const canSeeIndividualRatings = (actor: Actor | null, f: FormalAssessmentScope): boolean =>
+  actor?.role === 'platform_admin' || (actor?.role === 'agency_admin' && !!actor.bodyId && actor.bodyId === f.bodyId) || canRateFormalAssessment(actor, f);
+
+/** 合规性审查, objections and issuing the certificate: the scheme's reviewers. */
+export const canReviewFormalAssessment = (actor: Actor | null): boolean => actor?.role === 'reviewer';
 
 /** A member's own conflict-of-interest declaration. */
 export const canDeclareOwnConflict = (actor: Actor | null, member: { accountId: string | null }): boolean => !!actor && !!member.accountId && member.accountId === actor.id;

@@ -1,6 +1,6 @@
 // The authorization table of 标准符合性评估 (assessment bodies, assessors, training, certificates, the
 // public directory, formal assessments): merged into MATRIX by authorization-matrix.ts. The formal
-// assessment acted on is A's, in a closed stage (可行), so that every state-changing request an
+// assessment acted on is A's, in a terminal stage (终止评估), so that every state-changing request an
 // authorized persona sends gets a business answer (409 ILLEGAL_TRANSITION) and changes nothing.
 import type { Denial, Outcome, Row, Sample } from './authorization-matrix.ts';
 import { newCreditCode } from './harness.ts';
@@ -17,10 +17,17 @@ export interface ConformityFixtures {
   pendingQualificationId: string;
   /** A course the assessor persona is enrolled in. */
   courseId: string;
-  /** A's formal assessment, stage feasible. */
+  /** A's formal assessment, stage closed. */
   formalId: string;
   enterpriseA: string;
   diagnosisA: string;
+  /** A requirement of the edition (in scope of A's 三级 assessment). */
+  requirementId: string;
+  /** A certificate of A recorded on the platform. */
+  certificateNumber: string;
+  /** Evidence of A's assessment, and a file attached to it. */
+  evidenceId: string;
+  fileId: string;
 }
 
 const OK = 'allowed' as const;
@@ -43,7 +50,13 @@ const trainingReaders: Expect = /*               */ [E401, E403, E403, E403, E40
 const leadOfA: Expect = /*                       */ [E401, E403, E404, E404, OK,   E403, E403, E404, E403];
 /** canActForAssessedEnterprise (A's own users). */
 const enterpriseOfA: Expect = /*                 */ [E401, OK,   E404, E404, E403, E403, E403, E404, E403];
+/** canSeeAssessedEnterpriseData: A's users, the lead (declared), the body's admin, A's region admin, the platform admin. */
+const sheetReaders: Expect = /*                  */ [E401, OK,   E404, E404, OK,   OK,   OK,   E404, OK];
+/** canReviewFormalAssessment: the reviewer role (not a persona here: formal-certification.test.ts acts as one); readers of A get 403. */
+const reviewersOnly: Expect = /*                 */ [E401, E403, E404, E404, E403, E403, E403, E404, E403];
 const applicants: Expect = /*                    */ [E401, OK,   OK,   E403, E403, E403, E403, E403, E403];
+/** A's certificate recorded without an assessment: A's users and the platform admin; everyone else 404 (no probing numbers). */
+const certificateOfA: Expect = /*                */ [E401, OK,   E404, E404, E404, E404, E404, E404, OK];
 
 type Fx = ConformityFixtures;
 const formal = (f: Fx, extra: Omit<Sample, 'params'> & { params?: Record<string, string> } = {}): Sample => ({ ...extra, params: { id: f.formalId, ...extra.params } });
@@ -153,6 +166,11 @@ export const CONFORMITY_MATRIX = {
     expect: platformAdminOnly,
     sample: (f: Fx) => ({ body: { enterpriseId: f.enterpriseA, level: 2, certificateNumber: `MXC-${nextUnique()}`, scope: '生产', issuedOn: '2025-01-01', validUntil: '2028-01-01' } }),
   },
+  renderCertificatePdf: {
+    why: 'the enterprise’s users; a recorded certificate (no assessment) also the platform admin',
+    expect: certificateOfA,
+    sample: (f: Fx) => ({ params: { number: f.certificateNumber }, query: { lang: 'zh' } }),
+  },
 
   // ---- 标准符合性评估
   listFormalAssessments: { why: 'canListFormalAssessments: every login, scoped by role', expect: anyLogin, sample: () => ({}) },
@@ -192,4 +210,48 @@ export const CONFORMITY_MATRIX = {
     sample: (f: Fx) => formal(f, { body: { basicSituation: '基本情况', directEvidence: '直接证据', indirectEvidence: '间接证据', readinessFindings: '就绪' } }),
   },
   decideFeasibility: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f, { body: { decision: 'proceed' } }) },
+  // 正式评估 (A's lead is on the team and declared no conflict: the only rater)
+  recordFirstMeeting: {
+    why: 'canLeadFormalAssessment',
+    expect: leadOfA,
+    sample: (f: Fx) => formal(f, { body: { heldOn: '2026-12-14', attendees: '评估组、企业', planConfirmed: true, agreedItems: '日程' } }),
+  },
+  readWorkingSheet: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f) },
+  saveRating: { why: 'canRateFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { requirementId: f.requirementId }, body: { grade: 'LI' } }) },
+  submitRatings: { why: 'canRateFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f) },
+  saveConsensus: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { requirementId: f.requirementId }, body: { grade: 'LI', note: '一致' } }) },
+  saveDomainSummary: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { domainId: 'P1' }, body: { strengths: '优势', weaknesses: '不足', improvements: '方向' } }) },
+  rollUpFormalAssessment: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f) },
+  reopenRating: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f) },
+  readFormalResult: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f) },
+  renderFormalReport: { why: 'canSeeAssessedEnterpriseData, like readFormalResult (A closed: ILLEGAL_TRANSITION)', expect: sheetReaders, sample: (f: Fx) => formal(f, { query: { lang: 'zh' } }) },
+  shareFormalResult: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f) },
+  respondToFinding: { why: 'canActForAssessedEnterprise', expect: enterpriseOfA, sample: (f: Fx) => formal(f, { params: { requirementId: f.requirementId }, body: { response: '已建立制度' } }) },
+  decideFindingResponse: {
+    why: 'canLeadFormalAssessment',
+    expect: leadOfA,
+    sample: (f: Fx) => formal(f, { params: { requirementId: f.requirementId }, body: { accept: false, reason: '证据不足' } }),
+  },
+  finaliseFormalResult: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f, { body: { heldOn: '2026-12-16', attendees: '评估组、企业', summary: '通报结果' } }) },
+  // 合规性审查, 公示, 证书
+  submitForReview: { why: 'canLeadFormalAssessment', expect: leadOfA, sample: (f: Fx) => formal(f) },
+  readReview: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f) },
+  decideReview: { why: 'canReviewFormalAssessment', expect: reviewersOnly, sample: (f: Fx) => formal(f, { body: { approve: false, reasons: '证据不足' } }) },
+  listPublicNotices: { why: 'canReadPublicData', expect: everyone, sample: () => ({}) },
+  fileObjection: { why: 'canReadPublicData', expect: everyone, sample: (f: Fx) => formal(f, { body: { name: '张三', contact: '13900001111', text: '评估范围与实际不符' } }) },
+  listObjections: { why: 'canReadFormalAssessment', expect: sheetReaders, sample: (f: Fx) => formal(f) },
+  resolveObjection: { why: 'canReviewFormalAssessment', expect: reviewersOnly, sample: (f: Fx) => formal(f, { params: { objectionId: f.evidenceId }, body: { uphold: false, resolution: '异议不成立' } }) },
+  issueCertificate: { why: 'canReviewFormalAssessment', expect: reviewersOnly, sample: (f: Fx) => formal(f) },
+  // 信息查询 · 获证企业 (public)
+  listCertifiedEnterprises: { why: 'canReadPublicData', expect: everyone, sample: () => ({ query: { province: '320000', level: '2' } }) },
+  readCertifiedDistribution: { why: 'canReadPublicData', expect: everyone, sample: () => ({ query: { province: '320000' } }) },
+  lookUpCertificate: { why: 'canReadPublicData', expect: everyone, sample: (f: Fx) => ({ params: { number: f.certificateNumber } }) },
+  listEvidence: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f, { query: { requirementId: f.requirementId } }) },
+  addEvidence: {
+    why: 'canCollectEvidence',
+    expect: leadOfA,
+    sample: (f: Fx) => formal(f, { body: { requirementId: f.requirementId, method: 'interview', source: '王工', collectedOn: '2026-11-20', note: '访谈' } }),
+  },
+  attachEvidenceFile: { why: 'canCollectEvidence', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { evidenceId: f.evidenceId }, query: { name: 'a.pdf' }, body: {} }) },
+  downloadEvidenceFile: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f, { params: { fileId: f.fileId } }) },
 } satisfies Record<string, Omit<Row, 'sample'> & { sample: (f: Fx) => Sample }>;

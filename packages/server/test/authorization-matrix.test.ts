@@ -1,6 +1,7 @@
 // The authorization matrix generated from the OpenAPI document: every operation × every persona,
 // checked against the reviewed table of authorization-matrix.ts, on every test database.
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConformityFixtures } from './authorization-matrix-conformity.ts';
 import { MATRIX, OK, openApiOperations, PERSONAS, type Fixtures, type Operation, type Outcome, type Persona, type Row } from './authorization-matrix.ts';
@@ -55,7 +56,7 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
       scoreInput: (await a.client.get(`/api/self-diagnoses/${completed.id}/export.json`)).body,
       bystanderId: (await registeredClient(p, { enterprise: { regionCode: '440305', creditCode: newCreditCode('440305') } })).accountId,
       loginTarget: target.form.account,
-    } satisfies Omit<Fixtures, keyof ConformityFixtures> & Pick<Fixtures, 'enterpriseA' | 'diagnosisA'>);
+    } satisfies Omit<Fixtures, keyof ConformityFixtures> & Pick<Fixtures, 'enterpriseA' | 'diagnosisA' | 'requirementId'>);
 
     const own = (form: { account: { username: string; password: string } }) => () => form.account;
     const staffIds: Record<string, { accountId: string; bodyId: string | null }> = {};
@@ -74,7 +75,7 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
     who['region admin 昆山'] = await staff('region_admin', '320583');
     who['region admin 北京'] = await staff('region_admin', '110000');
     who['platform admin'] = { client: await adminClient(p), credentials: () => ({ ...p.admin }) };
-    Object.assign(f, await conformityFixtures(p, { enterpriseA: a.enterpriseId, diagnosisA: completed.id, editionId: detail.body.editionId, staffIds }));
+    Object.assign(f, await conformityFixtures(p, { enterpriseA: a.enterpriseId, diagnosisA: completed.id, requirementId: f.requirementId, editionId: detail.body.editionId, staffIds }));
   });
 
   it('has one row per operation of the OpenAPI document, and no row for an operation that is gone', () => {
@@ -124,11 +125,11 @@ function requestFor(operation: Operation, sample: { params?: Record<string, stri
 /**
  * The body of the agency admin persona; the assessor and lead assessor personas as its people (the
  * lead with a valid lead qualification); a pending qualification; a course; and A's formal assessment
- * with that lead, already at 可行 (feasible), written directly: the flow itself is formal-assessment.test.ts's.
+ * with that lead, already 终止评估 (closed), written directly: the flow itself is formal-assessment.test.ts's.
  */
 async function conformityFixtures(
   p: TestPlatform,
-  given: { enterpriseA: string; diagnosisA: string; editionId: string; staffIds: Record<string, { accountId: string; bodyId: string | null }> },
+  given: { enterpriseA: string; diagnosisA: string; requirementId: string; editionId: string; staffIds: Record<string, { accountId: string; bodyId: string | null }> },
 ): Promise<ConformityFixtures> {
   const bodyId = given.staffIds.agency_admin!.bodyId!;
   const person = async (accountId: string | null, grades: string[], enterpriseId: string | null = null) => {
@@ -176,11 +177,20 @@ async function conformityFixtures(
       internal_assessor_id: internalId,
       body_id: bodyId,
       lead_assessor_id: leadId,
-      stage: 'feasible',
+      stage: 'closed',
       submitted_at: now,
       updated_at: now,
     })
     .execute();
   await p.db.insertInto('team_member').values({ assessment_id: formalId, assessor_id: leadId, team_role: 'lead', coi: 'none', declared_at: now, added_at: now }).execute();
-  return { bodyId, assessorId, leadId, pendingQualificationId, courseId, formalId, enterpriseA: given.enterpriseA, diagnosisA: given.diagnosisA };
+  // A piece of evidence with a stored file, collected before the assessment closed.
+  const evidenceId = randomUUID();
+  const fileId = randomUUID();
+  const stored = await p.ctx.evidence.store.put(Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]), { maxBytes: 1024 });
+  await p.db.insertInto('evidence').values({ id: evidenceId, assessment_id: formalId, requirement_id: given.requirementId, method: 'interview', source: '王工', collected_on: '2026-11-20', note: '访谈', created_at: now }).execute();
+  await p.db.insertInto('blob').values({ sha256: stored.sha256, size: stored.size, media_type: stored.mediaType, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await p.db.insertInto('evidence_file').values({ id: fileId, evidence_id: evidenceId, sha256: stored.sha256, file_name: '访谈记录.pdf', uploaded_at: now }).execute();
+  const certificateNumber = `CMMM-MATRIX-${randomUUID().slice(0, 8)}`;
+  await p.ctx.repos.certificates.insertCertificate({ id: randomUUID(), enterpriseId: given.enterpriseA, level: 2, certificateNumber, scope: '精密零部件的生产', issuedOn: '2025-06-01', validUntil: '2028-05-31' });
+  return { bodyId, assessorId, leadId, pendingQualificationId, courseId, formalId, enterpriseA: given.enterpriseA, diagnosisA: given.diagnosisA, requirementId: given.requirementId, evidenceId, fileId, certificateNumber };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.ts';
 import { canHappen, nextStage, OPEN_STAGES, requireStage, TRANSITIONS, type StageEvent } from '../src/services/formal-assessment/stage-machine.ts';
 
-const EVENTS: StageEvent[] = ['accept', 'decline', 'withdraw', 'formTeam', 'reopenTeam', 'confirmPlans', 'changePlan', 'startPreAssessment', 'proceed', 'close'];
+const EVENTS: StageEvent[] = ['accept', 'decline', 'withdraw', 'formTeam', 'reopenTeam', 'confirmPlans', 'changePlan', 'startPreAssessment', 'proceed', 'close', 'holdFirstMeeting', 'rollUp', 'reopenRating', 'shareResult', 'finalise', 'submitForReview', 'approve', 'returnForRework', 'upholdObjection', 'issueCertificate'];
 
 /** The process as the issue states it, written out independently of TRANSITIONS. */
 const LEGAL: [FormalStage, StageEvent, FormalStage][] = [
@@ -24,6 +24,21 @@ const LEGAL: [FormalStage, StageEvent, FormalStage][] = [
   ['plans_confirmed', 'withdraw', 'withdrawn'],
   ['pre_assessment', 'proceed', 'feasible'],
   ['pre_assessment', 'close', 'closed'],
+  // 正式评估: the first meeting starts it (and may be recorded again), the roll-up ends it, the lead may reopen.
+  ['feasible', 'holdFirstMeeting', 'assessing'],
+  ['assessing', 'holdFirstMeeting', 'assessing'],
+  ['assessing', 'rollUp', 'rated'],
+  ['rated', 'reopenRating', 'assessing'],
+  // 沟通评估结果 → 末次会议; the lead may still reopen the rating while discussing.
+  ['rated', 'shareResult', 'communicating'],
+  ['communicating', 'finalise', 'final'],
+  ['communicating', 'reopenRating', 'assessing'],
+  // 合规性审查 → 公示 → 证书; a returned review or an upheld objection goes back to the team.
+  ['final', 'submitForReview', 'under_review'],
+  ['under_review', 'approve', 'publicized'],
+  ['under_review', 'returnForRework', 'assessing'],
+  ['publicized', 'issueCertificate', 'certified'],
+  ['publicized', 'upholdObjection', 'assessing'],
 ];
 
 function refusal(run: () => unknown): AppError | undefined {
@@ -61,8 +76,8 @@ describe('formal assessment stage machine', () => {
   });
 
   it('terminal stages allow nothing; the open stages are exactly those the unique index formal_assessment_open_key covers', () => {
-    for (const stage of ['declined', 'withdrawn', 'feasible', 'closed'] as const) expect(Object.keys(TRANSITIONS[stage])).toEqual([]);
-    expect([...OPEN_STAGES].sort()).toEqual(FORMAL_STAGES.filter((s) => !['declined', 'withdrawn', 'closed', 'feasible'].includes(s)).sort());
+    for (const stage of ['declined', 'withdrawn', 'closed', 'certified'] as const) expect(Object.keys(TRANSITIONS[stage])).toEqual([]);
+    expect([...OPEN_STAGES].sort()).toEqual(FORMAL_STAGES.filter((s) => !['declined', 'withdrawn', 'closed', 'certified'].includes(s)).sort());
   });
 
   it('requireStage refuses outside the listed stages', () => {

@@ -36,7 +36,7 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
   };
   const ctx = serviceContext(database, quiet, { now: () => clock.now });
   const setup = await bootstrapPlatform(ctx);
-  const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000, score: 1000 }, ...options });
+  const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000, score: 1000, objection: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { base, app, ctx, db: database.db, clock, admin: setup.admin!, close: () => app.close() };
@@ -80,14 +80,15 @@ export class Client {
     return this.cookies.get(name);
   }
 
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: { csrf?: string | null } = {}): Promise<Reply<T>> {
+  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, options: { csrf?: string | null; raw?: Uint8Array } = {}): Promise<Reply<T>> {
     if (method !== 'GET' && options.csrf === undefined && !this.cookies.has('cmmm_csrf')) await this.request('GET', '/api/session');
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = options.csrf === undefined ? this.cookies.get('cmmm_csrf') : options.csrf;
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (options.raw) headers['content-type'] = 'application/octet-stream';
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: options.raw ? Buffer.from(options.raw) : body === undefined ? undefined : JSON.stringify(body) });
     for (const set of res.headers.getSetCookie()) {
       const [pair] = set.split(';');
       const eq = pair!.indexOf('=');
@@ -96,9 +97,13 @@ export class Client {
       if (!value || /expires=Thu, 01 Jan 1970/i.test(set)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    if (!(res.headers.get('content-type') ?? 'application/json').includes('json')) return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) as T, headers: res.headers };
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
   }
+
+  /** A file sent as the raw body (application/octet-stream), as the pages upload evidence. */
+  upload = <T = Record<string, unknown>>(path: string, bytes: Uint8Array) => this.request<T>('POST', path, undefined, { raw: bytes });
 
   get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
   post = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});

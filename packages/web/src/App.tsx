@@ -22,6 +22,8 @@ import { SelfDiagnosesPage } from './pages/self-diagnosis/SelfDiagnosesPage.tsx'
 import { SelfDiagnosisPage } from './pages/self-diagnosis/SelfDiagnosisPage.tsx';
 import { SubPlatformHomePage } from './pages/SubPlatformHomePage.tsx';
 import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
+import { WorkingSheetPage } from './pages/formal-rating/WorkingSheetPage.tsx';
+import { PublicNoticesPage } from './pages/public-notices/PublicNoticesPage.tsx';
 import { AssessmentBodiesPage } from './pages/assessors/AssessmentBodiesPage.tsx';
 import { AssessorsPage } from './pages/assessors/AssessorsPage.tsx';
 import { CertificatesPage } from './pages/assessors/CertificatesPage.tsx';
@@ -35,6 +37,7 @@ import { PLATFORM_PRIMARY } from './theme.ts';
 
 // The result page carries the charts (echarts): loaded only when a result is opened.
 const ResultPage = lazy(() => import('./pages/self-diagnosis/ResultPage.tsx').then((m) => ({ default: m.ResultPage })));
+const ReviewPage = lazy(() => import('./pages/formal-rating/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -54,9 +57,12 @@ export const routes: RouteObject[] = [
       { path: '/self-diagnoses/:id/result', element: <Suspense fallback={<Skeleton active />}><ResultPage /></Suspense> },
       // 信息查询 and 标准符合性评估 (seed 002; seed 003 §8)
       { path: '/directory', element: <DirectoryPage /> },
+      { path: '/public-notices', element: <PublicNoticesPage /> },
       { path: '/formal-assessments', element: <FormalAssessmentsPage /> },
       { path: '/formal-assessments/apply', element: <ApplicationPage /> },
       { path: '/formal-assessments/:id', element: <FormalAssessmentPage /> },
+      { path: '/formal-assessments/:id/working-sheet', element: <WorkingSheetPage /> },
+      { path: '/formal-assessments/:id/review', element: <Suspense fallback={<Skeleton active />}><ReviewPage /></Suspense> },
       { path: '/assessors', element: <AssessorsPage /> },
       { path: '/assessors/me', element: <OwnAssessorPage /> },
       { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },

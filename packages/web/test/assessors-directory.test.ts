@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AntdProviders } from '../src/App.tsx';
-import { I18nProvider } from '../src/i18n.tsx';
+import { describe, expect, it } from 'vitest';
 import { DirectoryPage } from '../src/pages/directory/DirectoryPage.tsx';
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { cleanUpAfterEach, json, notFound, renderAt, stubFetch } from './render-with-api.ts';
 
 const assessors = {
   items: [
@@ -22,28 +18,21 @@ const bodies = { items: [{ id: 'b1', name: '某某评估机构', regionName: '�
 
 function renderDirectory(path = '/directory') {
   const calls: string[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      calls.push(url);
-      if (url.startsWith('/api/directory/assessors')) return json(assessors);
-      if (url.startsWith('/api/directory/bodies')) return json(bodies);
-      return json({ error: { code: 'NOT_FOUND', message: '找不到' } }, 404);
-    }),
-  );
-  const page = createElement(MemoryRouter, { initialEntries: [path] }, createElement(DirectoryPage));
-  render(createElement(I18nProvider, { initialLang: 'zh-CN', children: createElement(AntdProviders, { children: page }) }));
+  stubFetch(({ url }) => {
+    calls.push(url);
+    if (url.startsWith('/api/directory/assessors')) return json(assessors);
+    if (url.startsWith('/api/directory/bodies')) return json(bodies);
+    return notFound();
+  });
+  renderAt(path, createElement(DirectoryPage));
   return calls;
 }
 
 describe('信息查询', () => {
-  afterEach(() => {
-    cleanup();
-    vi.unstubAllGlobals();
-  });
+  cleanUpAfterEach();
 
   it('lists public assessors with grade, body, certificate and status, paged by the server', async () => {
-    const calls = renderDirectory();
+    const calls = renderDirectory('/directory?tab=assessors');
     expect(screen.getByRole('heading', { level: 1, name: '信息查询' })).toBeTruthy();
     const row = (await screen.findByText('李四')).closest('tr')!;
     expect(within(row).getByText('主任评估师')).toBeTruthy();
@@ -57,7 +46,7 @@ describe('信息查询', () => {
   });
 
   it('searches by name, body or certificate number', async () => {
-    const calls = renderDirectory();
+    const calls = renderDirectory('/directory?tab=assessors');
     await screen.findByText('李四');
     const search = screen.getByRole('searchbox', { name: '查询评估人员（姓名、机构名称或证书编号）' });
     fireEvent.change(search, { target: { value: ' CMMM-L ' } });

@@ -87,8 +87,9 @@ describe('the steps bar 申请 → 受理 → 组建评估组 → 计划确认 �
   });
 
   it('knows which stages are still open (one open application per enterprise)', () => {
-    expect(['submitted', 'accepted', 'team_formed', 'plans_confirmed', 'pre_assessment'].every((s) => isOpenStage(s as Progress['stage']))).toBe(true);
-    expect(['declined', 'withdrawn', 'feasible', 'closed'].some((s) => isOpenStage(s as Progress['stage']))).toBe(false);
+    const open = ['submitted', 'accepted', 'team_formed', 'plans_confirmed', 'pre_assessment', 'feasible', 'assessing', 'rated', 'communicating', 'final', 'under_review', 'publicized'];
+    expect(open.every((s) => isOpenStage(s as Progress['stage']))).toBe(true);
+    expect(['declined', 'withdrawn', 'closed', 'certified'].some((s) => isOpenStage(s as Progress['stage']))).toBe(false);
   });
 });
 

@@ -85,6 +85,9 @@ export const findFormalAssessment = (db: Db, id: string) => withAssessment(db).w
 /** The same, its formal_assessment row locked until the transaction ends (every change takes this first). */
 export const lockFormalAssessment = (db: Db, id: string) => withAssessment(db).where('formal_assessment.id', '=', id).forUpdate('formal_assessment').executeTakeFirst();
 
+/** The same with a share lock: ratings and evidence go on side by side while no stage change can slip in. */
+export const shareLockFormalAssessment = (db: Db, id: string) => withAssessment(db).where('formal_assessment.id', '=', id).forShare('formal_assessment').executeTakeFirst();
+
 export type FormalAssessmentRecord = NonNullable<Awaited<ReturnType<typeof findFormalAssessment>>>;
 
 /** The enterprise's application in one of `stages` (the open ones), if any. */

@@ -9,9 +9,12 @@ import * as auditEvents from './audit-events.ts';
 import * as certificates from './certificates.ts';
 import * as enterprises from './enterprises.ts';
 import * as formalAssessments from './formal-assessments.ts';
+import * as formalRatings from './formal-ratings.ts';
+import * as formalReview from './formal-review.ts';
 import * as health from './health.ts';
 import * as knownDevices from './known-devices.ts';
 import * as rateLimits from './rate-limits.ts';
+import * as registry from './registry.ts';
 import * as selfDiagnoses from './self-diagnoses.ts';
 import * as sessions from './sessions.ts';
 import * as sms from './sms.ts';
@@ -27,9 +30,12 @@ const MODULES = {
   certificates,
   enterprises,
   formalAssessments,
+  formalRatings,
+  formalReview,
   health,
   knownDevices,
   rateLimits,
+  registry,
   selfDiagnoses,
   sessions,
   sms,

@@ -47,7 +47,30 @@ export type AuditAction =
   | 'formal_assessment.plans_confirmed'
   | 'formal_assessment.pre_assessment_recorded'
   | 'formal_assessment.feasible'
-  | 'formal_assessment.closed';
+  | 'formal_assessment.closed'
+  // 正式评估
+  | 'formal_assessment.first_meeting_recorded'
+  | 'formal_assessment.evidence_added'
+  | 'formal_assessment.file_attached'
+  | 'formal_assessment.rated'
+  | 'formal_assessment.ratings_submitted'
+  | 'formal_assessment.consensus_recorded'
+  | 'formal_assessment.summary_saved'
+  | 'formal_assessment.rolled_up'
+  | 'formal_assessment.rating_reopened'
+  | 'formal_assessment.result_shared'
+  | 'formal_assessment.finding_responded'
+  | 'formal_assessment.response_decided'
+  | 'formal_assessment.finalised'
+  | 'formal_assessment.review_requested'
+  | 'formal_assessment.approved'
+  | 'formal_assessment.returned'
+  | 'formal_assessment.objection_filed'
+  | 'formal_assessment.objection_resolved'
+  | 'formal_assessment.certified'
+  | 'certificate.issued'
+  | 'certificate.status_changed'
+  | 'certificate.reminder_sent';
 
 export interface AuditSubject {
   type: AuditSubjectType;

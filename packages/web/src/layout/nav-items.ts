@@ -12,20 +12,25 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
   const account = session?.account;
   const directory: NavItem = { to: '/directory', label: 'nav.directory' };
   const formal: NavItem = { to: '/formal-assessments', label: 'nav.formalAssessments' };
-  if (!account) return [home, directory, { to: '/login', label: 'nav.login' }, { to: '/register', label: 'nav.register' }];
+  // 评估结果公示: public, for everyone (objections come from anyone).
+  const notices: NavItem = { to: '/public-notices', label: 'cert.nav.publicNotices' };
+  if (!account) return [home, directory, notices, { to: '/login', label: 'nav.login' }, { to: '/register', label: 'nav.register' }];
   if (account.mustChangePassword) return [home];
   switch (account.role) {
     case 'enterprise_user':
       // seed 001 §1.2: 平台主页 → 企业自诊断
-      return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, formal, { to: '/assessors', label: 'nav.internalAssessors' }, { to: '/enterprise', label: 'nav.enterprise' }];
+      return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, formal, { to: '/assessors', label: 'nav.internalAssessors' }, { to: '/enterprise', label: 'nav.enterprise' }, notices];
     case 'platform_admin':
-      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }];
+      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
     case 'region_admin':
-      return [home, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }];
+      return [home, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
     case 'agency_admin':
-      return [home, formal, { to: '/assessors', label: 'nav.assessors' }, directory];
+      return [home, formal, { to: '/assessors', label: 'nav.assessors' }, directory, notices];
     case 'assessor':
     case 'lead_assessor':
-      return [home, formal, { to: '/assessors/me', label: 'nav.ownQualifications' }, directory];
+      return [home, formal, { to: '/assessors/me', label: 'nav.ownQualifications' }, directory, notices];
+    case 'reviewer':
+      // 合规性审查, 公示 and certificates are done on the assessments: their list comes first.
+      return [home, formal, notices, directory];
   }
 }

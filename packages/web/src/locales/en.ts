@@ -1,11 +1,17 @@
 // UI strings in English. Same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
 import { assessorsEn } from './assessors.en.ts';
+import { certificationEn } from './certification.en.ts';
 import { formalEn } from './formal.en.ts';
+import { ratingEn } from './rating.en.ts';
+import { registryEn } from './registry.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
   ...assessorsEn,
   ...formalEn,
+  ...certificationEn,
+  ...ratingEn,
+  ...registryEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',
   'app.skipToContent': 'Skip to main content',
@@ -167,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'role.agency_admin': 'Assessment agency admin',
   'role.region_admin': 'Regional sub-platform admin',
   'role.platform_admin': 'Platform admin',
+  'role.reviewer': 'Scheme reviewer',
 
   'admin.title': 'Administration',
   'admin.accounts': 'Accounts',

@@ -11,6 +11,13 @@ export const formalEn: Record<keyof typeof formalZhCN, string> = {
   'fa.stage.pre_assessment': 'Pre-assessment under way',
   'fa.stage.feasible': 'Pre-assessment: ready for the formal assessment',
   'fa.stage.closed': 'Pre-assessment: closed',
+  'fa.stage.assessing': 'Formal assessment under way',
+  'fa.stage.rated': 'Level determined, to be discussed with the enterprise',
+  'fa.stage.communicating': 'Discussing the result with the enterprise',
+  'fa.stage.final': 'Result final, to be submitted for review',
+  'fa.stage.under_review': 'Under compliance review',
+  'fa.stage.publicized': 'Approved, public notice under way',
+  'fa.stage.certified': 'Certificate issued',
 
   'fa.grade.intro': 'Internal assessor (CMMM intro)',
   'fa.grade.assessor': 'Assessor',

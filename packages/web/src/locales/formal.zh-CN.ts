@@ -10,6 +10,13 @@ export const formalZhCN = {
   'fa.stage.pre_assessment': '现场预评估中',
   'fa.stage.feasible': '预评估结论：具备正式评估条件',
   'fa.stage.closed': '预评估结论：终止评估',
+  'fa.stage.assessing': '正式评估中（首次会议已召开）',
+  'fa.stage.rated': '已判定成熟度等级，待与企业沟通',
+  'fa.stage.communicating': '沟通评估结果中（企业可再次论证）',
+  'fa.stage.final': '评估结果已确定，待提交合规性审查',
+  'fa.stage.under_review': '合规性审查中',
+  'fa.stage.publicized': '审查通过，公示中',
+  'fa.stage.certified': '已颁发证书',
 
   'fa.grade.intro': '内部评估师（CMMM intro 培训合格）',
   'fa.grade.assessor': '评估师',

@@ -1,10 +1,16 @@
 // 界面文字（简体中文，默认）。en.ts 必须有同样的键；{name} 为插值占位。
 import { assessorsZhCN } from './assessors.zh-CN.ts';
+import { certificationZhCN } from './certification.zh-CN.ts';
 import { formalZhCN } from './formal.zh-CN.ts';
+import { ratingZhCN } from './rating.zh-CN.ts';
+import { registryZhCN } from './registry.zh-CN.ts';
 
 export const zhCN = {
   ...assessorsZhCN,
   ...formalZhCN,
+  ...certificationZhCN,
+  ...ratingZhCN,
+  ...registryZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',
   'app.skipToContent': '跳到主要内容',
@@ -166,6 +172,7 @@ export const zhCN = {
   'role.agency_admin': '评估机构管理员',
   'role.region_admin': '地方分平台管理员',
   'role.platform_admin': '平台管理员',
+  'role.reviewer': '评审专家（合规性审查）',
 
   'admin.title': '平台管理',
   'admin.accounts': '账户管理',

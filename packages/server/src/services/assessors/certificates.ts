@@ -2,6 +2,7 @@
 // platform), read by whoever may see the enterprise.
 import type { Certificate, RecordCertificate } from '@cmmm/contract';
 import { isUniqueViolation } from '@cmmm/db';
+import { beijingDay } from '../../china-time.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, canRecordCertificate, canViewEnterprise, type Actor } from '../../policy.ts';
@@ -16,7 +17,7 @@ export async function listEnterpriseCertificates(ctx: ServiceContext, actor: Act
   // Not found and not allowed answer alike: no probing for ids.
   if (!enterprise || !canViewEnterprise(actor, enterpriseScope(enterprise))) throw new AppError('NOT_FOUND');
   const rows = await ctx.repos.certificates.certificatesOfEnterprise(enterprise.id);
-  return { items: rows.map((r) => certificateView(r, enterprise.name)) };
+  return { items: rows.map((r) => certificateView(r, enterprise.name, beijingDay(ctx.now()))) };
 }
 
 const certificateNumberTaken = () =>
@@ -39,7 +40,7 @@ export async function recordCertificate(ctx: ServiceContext, actor: Actor | null
       });
       return (await tx.repos.certificates.findCertificate(id))!;
     });
-    return certificateView(row, enterprise.name);
+    return certificateView(row, enterprise.name, beijingDay(ctx.now()));
   } catch (err) {
     // Two records racing past the check: the unique index decides.
     if (isUniqueViolation(err, 'certificate_certificate_number_key')) throw certificateNumberTaken();

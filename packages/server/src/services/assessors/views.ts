@@ -90,15 +90,21 @@ export function trainingCourseView(row: TrainingCourseRow & { trainer_name: stri
   };
 }
 
-export const certificateView = (row: CertificateRow, enterpriseName: string): Certificate => ({
+/** The status a certificate has today: a valid one past its date is expired even before the daily job marks it. */
+export const certificateStatusOn = (row: Pick<CertificateRow, 'status' | 'valid_until'>, today: string): CertificateRow['status'] =>
+  row.status === 'valid' && row.valid_until < today ? 'expired' : row.status;
+
+export const certificateView = (row: CertificateRow, enterpriseName: string, today: string): Certificate => ({
   id: row.id,
   enterpriseId: row.enterprise_id,
   enterpriseName,
   level: row.level,
+  capability: row.capability,
   certificateNumber: row.certificate_number,
   scope: row.scope,
   issuedOn: row.issued_on,
   validUntil: row.valid_until,
+  status: certificateStatusOn(row, today),
   assessmentId: row.assessment_id,
 });
 

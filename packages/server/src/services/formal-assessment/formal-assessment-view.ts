@@ -6,8 +6,11 @@ import { editionIndex, requireEdition } from '@cmmm/model';
 import {
   canActForAssessedEnterprise,
   canAssignLeadAssessor,
+  canCollectEvidence,
   canDeclareOwnConflict,
   canLeadFormalAssessment,
+  canRateFormalAssessment,
+  canReviewFormalAssessment,
   canSeeAssessedEnterpriseData,
   type Actor,
 } from '../../policy.ts';
@@ -55,6 +58,22 @@ export function actionsFor(actor: Actor, f: FormalFacts): FormalAction[] {
   offer('confirmPlans', enterprise && stage === 'team_formed' && plans.some((p) => !isConfirmed(p)));
   offer('recordPreAssessment', lead && (canHappen(stage, 'startPreAssessment') || (stage === 'pre_assessment' && !f.preAssessment?.decision)));
   offer('decideFeasibility', lead && stage === 'pre_assessment' && !!f.preAssessment);
+  offer('recordFirstMeeting', lead && canHappen(stage, 'holdFirstMeeting'));
+  offer('addEvidence', canCollectEvidence(actor, scope) && stage === 'assessing');
+  offer('rate', canRateFormalAssessment(actor, scope) && stage === 'assessing');
+  offer('recordConsensus', lead && stage === 'assessing');
+  offer('writeSummaries', lead && stage === 'assessing');
+  offer('rollUp', lead && canHappen(stage, 'rollUp'));
+  offer('reopenRating', lead && canHappen(stage, 'reopenRating'));
+  offer('shareResult', lead && canHappen(stage, 'shareResult'));
+  offer('respondToFindings', enterprise && stage === 'communicating');
+  offer('decideResponses', lead && stage === 'communicating');
+  offer('finalise', lead && canHappen(stage, 'finalise'));
+  offer('submitForReview', lead && canHappen(stage, 'submitForReview'));
+  const reviewer = canReviewFormalAssessment(actor);
+  offer('review', reviewer && stage === 'under_review');
+  offer('resolveObjections', reviewer && stage === 'publicized');
+  offer('issueCertificate', reviewer && canHappen(stage, 'issueCertificate'));
   return actions;
 }
 

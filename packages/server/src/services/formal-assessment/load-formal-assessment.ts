@@ -110,6 +110,36 @@ export async function changeFormalAssessment(
   });
 }
 
+/** The same change made by the platform itself (scheduled work): no actor, no policy; the stage machine still decides. */
+export async function changeFormalAssessmentAsSystem(ctx: ServiceContext, id: string, work: (tx: ServiceContext, facts: FormalFacts) => Promise<FormalAssessmentChanges | null>): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const facts = await factsOf(tx, await tx.repos.formalAssessments.lockFormalAssessment(id));
+    if (!facts) throw new AppError('NOT_FOUND');
+    const changes = await work(tx, facts);
+    if (changes !== null && !(await tx.repos.formalAssessments.updateFormalAssessment(id, facts.row.version, changes, tx.now()))) throw new AppError('EDIT_CONFLICT');
+  });
+}
+
+/**
+ * A change beside the process (a rating, evidence, a consensus): the row share-locked so the stage
+ * cannot change under it while members work side by side, no version bump (their pages need none).
+ */
+export async function workOnFormalAssessment<T>(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  id: string,
+  allowed: (actor: Actor, scope: FormalAssessmentScope, facts: FormalFacts) => boolean,
+  work: (tx: ServiceContext, facts: FormalFacts, actor: Actor) => Promise<T>,
+): Promise<T> {
+  authorize(actor, true);
+  return ctx.transaction(async (tx) => {
+    const facts = await factsOf(tx, await tx.repos.formalAssessments.shareLockFormalAssessment(id));
+    if (!facts || !canReadFormalAssessment(actor, scopeOf(facts))) throw new AppError('NOT_FOUND');
+    authorize(actor, allowed(actor, scopeOf(facts), facts));
+    return work(tx, facts, actor);
+  });
+}
+
 /** The audit subject, with the enterprise so its region's admin reads the events. */
 export const formalSubject = (f: FormalFacts) => ({ type: 'formal_assessment' as const, id: f.row.id, enterprise: { id: f.enterprise.id, regionCode: f.enterprise.region_code } });
 

@@ -11,6 +11,7 @@ import { readableFormalAssessment, scopeOf, type FormalFacts } from './load-form
 async function listScopeOf(ctx: ServiceContext, actor: Actor): Promise<FormalListScope | null> {
   switch (actor.role) {
     case 'platform_admin':
+    case 'reviewer':
       return { kind: 'all' };
     case 'region_admin': {
       const oversight = oversightOf(actor);

@@ -44,7 +44,8 @@ async function applicationFacts(ctx: ServiceContext, enterpriseId: string, a: Ap
     selfDiagnosis: completed ? { editionId: completed.edition_id, enterpriseType: completed.enterprise_type as EnterpriseType } : null,
     edition: edition?.ok ? edition.value : null,
     openApplicationId: open?.id ?? null,
-    certificates: certificates.map((c) => ({ level: c.level, issuedOn: c.issued_on })),
+    // A maturity level certified and not withdrawn (a 自定义评估's certificate has no level).
+    certificates: certificates.filter((c) => c.level !== null && c.status !== 'revoked' && c.status !== 'suspended').map((c) => ({ level: c.level!, issuedOn: c.issued_on })),
     bodyExists: !!body,
     bodyHasHighMaturityLead: holdsGrade(bodyLeads, MAY_LEAD_HIGH_MATURITY, today),
     lead: person(a.leadAssessorId),

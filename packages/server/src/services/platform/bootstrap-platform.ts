@@ -4,6 +4,7 @@ import { subPlatforms } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId, newOneTimePassword } from '../../security/tokens.ts';
+import { seedPublishedCertifications } from '../registry/seed-published-certifications.ts';
 
 export interface BootstrapOutcome {
   subPlatformsCreated: number;
@@ -13,6 +14,7 @@ export interface BootstrapOutcome {
 
 export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapOutcome> {
   const subPlatformsCreated = await ctx.repos.subPlatforms.insertMissingSubPlatforms(subPlatforms);
+  await seedPublishedCertifications(ctx); // 信息查询: seed 004 appendix 1, idempotent
   if ((await ctx.repos.accounts.countPlatformAdmins()) > 0) return { subPlatformsCreated };
   const password = newOneTimePassword();
   // Several servers may start at once on an empty database: the first to insert `admin` wins, the others go on.

@@ -1,5 +1,6 @@
-// 信息查询 (seed 002): anyone may look up the assessors, lead assessors, high-maturity lead assessors and
-// trainers registered on the platform, and the assessment bodies an enterprise can apply to.
+// 信息查询 (seed 002): anyone may look up the certified enterprises (获证企业, pages/registry), the
+// assessors, lead assessors, high-maturity lead assessors and trainers registered on the platform, and the
+// assessment bodies an enterprise can apply to.
 import { Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -10,8 +11,9 @@ import { useLoad } from '../../use-load.ts';
 import { DIRECTORY_GRADES, gradeKey } from '../assessors/assessor-rules.ts';
 import { assessorsApi, type DirectoryAssessor, type DirectoryBody, type DirectoryGrade } from '../assessors/assessors-api.ts';
 import { usePaging } from '../assessors/paging.ts';
+import { CertifiedEnterprisesTab } from '../registry/CertifiedEnterprisesTab.tsx';
 
-const TABS = ['assessors', 'bodies'] as const;
+const TABS = ['certified', 'assessors', 'bodies'] as const;
 type Tab = (typeof TABS)[number];
 
 const zh = (text: string | null) => <span lang="zh-CN">{text ?? '—'}</span>;
@@ -126,16 +128,17 @@ export function DirectoryPage() {
   const { t } = useI18n();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');
-  const tab: Tab = TABS.find((key) => key === requested) ?? 'assessors';
+  const tab: Tab = TABS.find((key) => key === requested) ?? 'certified';
   return (
     <div className="page page-wide">
       <Typography.Title>{t('dir.title')}</Typography.Title>
       <Typography.Paragraph className="intro">{t('dir.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setSearchParams(key === 'assessors' ? {} : { tab: key }, { replace: true })}
+        onChange={(key) => setSearchParams(key === 'certified' ? {} : { tab: key }, { replace: true })}
         destroyOnHidden
         items={[
+          { key: 'certified', label: t('registry.title'), children: <CertifiedEnterprisesTab /> },
           { key: 'assessors', label: t('dir.tabAssessors'), children: <AssessorDirectory /> },
           { key: 'bodies', label: t('dir.tabBodies'), children: <BodyDirectory /> },
         ]}

@@ -1,7 +1,7 @@
 // One formal assessment (seed 003 §8.2): the header, the steps 申请 → 受理 → 组建评估组 → 计划确认 →
 // 预评估 → 可行/终止, how it ended when it has, then the sections. Buttons come from the view's
 // `actions` (the server decides again); every change re-loads the view.
-import { App, Alert, Button, Descriptions, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { App, Alert, Button, Descriptions, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AccountView } from '../../api.ts';
@@ -11,12 +11,14 @@ import { useI18n } from '../../i18n.tsx';
 import type { MessageKey } from '../../locales/zh-CN.ts';
 import { beijingDateTime } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
+import { CertificateSection } from '../formal-rating/CertificateSection.tsx';
+import { hasReview, stageHintKey } from '../formal-rating/certification-view.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
 import { ApplicationInfo } from './ApplicationInfo.tsx';
 import { EffortSection } from './EffortSection.tsx';
 import { formalApi, type FormalAssessment } from './formal-api.ts';
 import { reachedStep, STEPS, stepsStateOf, type StepKey } from './formal-view.ts';
-import { ActionError, appliedLevelText, StageTag, stageKey, typeKey, useAction, Zh, type SectionProps } from './parts.tsx';
+import { ActionError, AssessmentLoading, AssessmentTags, StageProgress, StageTag, stageKey, useAction, Zh, type SectionProps } from './parts.tsx';
 import { PlansSection } from './PlansSection.tsx';
 import { PreAssessmentSection } from './PreAssessmentSection.tsx';
 import { TeamSection } from './TeamSection.tsx';
@@ -42,20 +44,14 @@ function StageSteps({ view }: { view: FormalAssessment }) {
     return t(STEP_TITLES[key]);
   };
   return (
-    <>
-      <p className="sr-only">{t('fa.step.current', { stage: t(stageKey(view.stage)) })}</p>
-      <Steps
-        size="small"
-        responsive
-        titlePlacement="vertical"
-        current={state.current}
-        status={state.status}
-        className="sd-steps"
-        style={{ maxWidth: 'none', margin: '16px 0' }}
-        data-testid="stage-steps"
-        items={STEPS.map((key, index) => ({ title: title(key, index) }))}
-      />
-    </>
+    <StageProgress
+      currentText={t('fa.step.current', { stage: t(stageKey(view.stage)) })}
+      current={state.current}
+      status={state.status}
+      titles={STEPS.map((key, index) => title(key, index))}
+      testId="stage-steps"
+      margin="16px 0"
+    />
   );
 }
 
@@ -108,11 +104,7 @@ function Header({ view, reload }: { view: FormalAssessment; reload: () => void }
         <Zh>{view.enterpriseName}</Zh>
       </Typography.Title>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Space wrap size={[8, 8]} data-testid="assessment-tags">
-          <Tag color="blue">{t(typeKey(view.assessmentType))}</Tag>
-          <Tag color="blue">{appliedLevelText(t, view.assessmentType, view.targetLevel)}</Tag>
-          <StageTag stage={view.stage} />
-        </Space>
+        <AssessmentTags view={view} stageTag={<StageTag stage={view.stage} />} />
         {view.actions.includes('withdraw') && (
           <Button danger onClick={confirmWithdraw} loading={withdraw.busy === 'withdraw'}>
             {t('fa.withdraw.button')}
@@ -140,25 +132,33 @@ function FormalAssessmentView({ id, account }: { id: string; account: AccountVie
   const loaded = useLoad(() => formalApi.read(id), [id]);
   const reload = loaded.reload;
   const onChanged = useCallback(() => reload(), [reload]);
-  if (!loaded.data) {
-    return (
-      <div className="page page-wide">
-        {loaded.error !== undefined ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : <Skeleton active />}
-        <div className="section-tight">
-          <Link to="/formal-assessments">{t('fa.backToList')}</Link>
-        </div>
-      </div>
-    );
-  }
+  if (!loaded.data) return <AssessmentLoading loaded={loaded} />;
   const view = loaded.data;
   const reached = reachedStep(view);
   const props: SectionProps = { view, account, reload: onChanged };
+  const hint = stageHintKey(view.stage);
   return (
     <div className="page page-wide" data-testid="formal-assessment" data-stage={view.stage}>
       <Header view={view} reload={onChanged} />
       <StageSteps view={view} />
       {loaded.error !== undefined && <LoadError error={loaded.error} onRetry={loaded.reload} />}
       <Outcome view={view} />
+      {(['feasible', 'assessing', 'rated', 'communicating', 'final', 'under_review', 'publicized', 'certified'] as const).some((stage) => stage === view.stage) && (
+        <div className="page-note">
+          {hint && <Typography.Paragraph data-testid="stage-hint">{t(hint)}</Typography.Paragraph>}
+          <Space wrap size={[24, 8]}>
+            <Link to={`/formal-assessments/${encodeURIComponent(view.id)}/working-sheet`} data-testid="enter-rating" style={{ fontSize: 16, fontWeight: 600 }}>
+              {t('rating.enter')} <span aria-hidden>→</span>
+            </Link>
+            {hasReview(view.stage) && (
+              <Link to={`/formal-assessments/${encodeURIComponent(view.id)}/review`} data-testid="enter-review" style={{ fontSize: 16, fontWeight: 600 }}>
+                {t('cert.review.link')} <span aria-hidden>→</span>
+              </Link>
+            )}
+          </Space>
+        </div>
+      )}
+      <CertificateSection view={view} account={account} />
       <ApplicationInfo {...props} />
       <AcceptanceSection {...props} />
       {(reached >= 2 || view.team.length > 0) && <TeamSection {...props} />}

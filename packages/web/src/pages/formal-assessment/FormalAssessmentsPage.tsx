@@ -11,12 +11,12 @@ import { useI18n } from '../../i18n.tsx';
 import { beijingDateTime } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
 import { formalApi, type FormalAssessmentSummary, type FormalStage } from './formal-api.ts';
-import { isOpenStage } from './formal-view.ts';
+import { isOpenStage, OPEN_STAGES } from './formal-view.ts';
 import { appliedLevelText, StageTag, stageKey, typeKey, Zh } from './parts.tsx';
 
 const PAGE_SIZE = 20;
 const NOWRAP = { onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
-const STAGES: readonly FormalStage[] = ['submitted', 'accepted', 'team_formed', 'plans_confirmed', 'pre_assessment', 'feasible', 'closed', 'declined', 'withdrawn'];
+const STAGES: readonly FormalStage[] = [...OPEN_STAGES, 'certified', 'closed', 'declined', 'withdrawn'];
 
 /** 申请评估, or why not now: the enterprise's open application. */
 function ApplyButton() {

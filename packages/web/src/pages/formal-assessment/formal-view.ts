@@ -6,7 +6,20 @@ import type { EnterpriseType } from '@cmmm/contract/schemas';
 import type { Application, ApplicationCheck, Assessor, AssessmentType, FormalAssessment, FormalStage, Plan, QualificationGrade, SavePlan, TeamMember } from './formal-api.ts';
 
 /** Stages in which an application is still open: an enterprise has one at a time. */
-export const OPEN_STAGES: readonly FormalStage[] = ['submitted', 'accepted', 'team_formed', 'plans_confirmed', 'pre_assessment'];
+export const OPEN_STAGES: readonly FormalStage[] = [
+  'submitted',
+  'accepted',
+  'team_formed',
+  'plans_confirmed',
+  'pre_assessment',
+  'feasible',
+  'assessing',
+  'rated',
+  'communicating',
+  'final',
+  'under_review',
+  'publicized',
+];
 export const isOpenStage = (stage: FormalStage): boolean => OPEN_STAGES.includes(stage);
 
 // ---- the steps bar: 申请 → 受理 → 组建评估组 → 计划确认 → 预评估 → 可行/终止
@@ -44,7 +57,15 @@ export function stepsStateOf(view: Progress): StepsState {
     case 'plans_confirmed':
     case 'pre_assessment':
       return { current: 4, status: 'process' };
+    // The formal assessment itself has its own page (正式评估): here the preparation is complete.
     case 'feasible':
+    case 'assessing':
+    case 'rated':
+    case 'communicating':
+    case 'final':
+    case 'under_review':
+    case 'publicized':
+    case 'certified':
       return { current: 5, status: 'finish', ended: 'feasible' };
     case 'closed':
       return { current: 5, status: 'error', ended: 'closed' };

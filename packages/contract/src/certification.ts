@@ -1,0 +1,46 @@
+// 合规性审查, 公示 and the certificate on the wire (seed 002 评估流程: 专家委员会合规性审查 → 公示 → 授予证书).
+import { z } from 'zod';
+import { mobileSchema, trimmed } from './schemas.ts';
+
+export const reviewCheckSchema = z.object({ code: z.string(), passed: z.boolean(), message: z.string() });
+export const reviewSchema = z.object({
+  checks: z.array(reviewCheckSchema),
+  reviews: z.array(z.object({ id: z.string(), decision: z.enum(['approved', 'returned']), reasons: z.string().nullable(), checks: z.array(reviewCheckSchema), decidedAt: z.string() })),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewDecisionSchema = z
+  .object({ approve: z.boolean(), reasons: z.string().trim().max(4000).optional() })
+  .refine((d) => d.approve || !!d.reasons, { message: '退回时请写明理由', path: ['reasons'] });
+
+export const publicNoticeSchema = z.object({
+  assessmentId: z.string(),
+  enterpriseName: z.string(),
+  assessmentType: z.enum(['predefined', 'custom']),
+  level: z.number().nullable(),
+  levelName: z.string().nullable(),
+  capability: z.array(z.object({ domainId: z.string(), name: z.string(), level: z.number() })),
+  scope: z.string(),
+  bodyName: z.string(),
+  leadName: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
+export type PublicNotice = z.infer<typeof publicNoticeSchema>;
+
+export const objectionInputSchema = z.object({
+  name: trimmed(50, '姓名或单位'),
+  contact: z.union([mobileSchema, z.email('请填写手机号码或电子邮箱')]),
+  text: trimmed(4000, '异议内容'),
+});
+export const objectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  text: z.string(),
+  filedAt: z.string(),
+  status: z.enum(['open', 'dismissed', 'upheld']),
+  resolution: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export const objectionResolutionSchema = z.object({ uphold: z.boolean(), resolution: trimmed(2000, '处理意见') });

@@ -1,0 +1,228 @@
+// 正式评估 on site: the first meeting, evidence and its files, each assessor's ratings and their
+// submission, the consensus (组内一致意见) and the per-domain summaries.
+import type { EvidenceMethod, RatedGradeColumn } from '@cmmm/db';
+import { sql } from 'kysely';
+import type { Db } from './db-types.ts';
+
+// ---- 首次会议
+
+export const findFirstMeeting = (db: Db, assessmentId: string) => db.selectFrom('first_meeting').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+
+export async function saveFirstMeeting(db: Db, m: { assessmentId: string; heldOn: string; attendees: string; planConfirmed: boolean; agreedItems: string; by: string; at: Date }): Promise<void> {
+  const values = { held_on: m.heldOn, attendees: m.attendees, plan_confirmed: m.planConfirmed, agreed_items: m.agreedItems, recorded_by: m.by, recorded_at: m.at };
+  await db
+    .insertInto('first_meeting')
+    .values({ assessment_id: m.assessmentId, ...values })
+    .onConflict((oc) => oc.column('assessment_id').doUpdateSet(values))
+    .execute();
+}
+
+// ---- evidence and files
+
+export async function insertEvidence(
+  db: Db,
+  e: { id: string; assessmentId: string; requirementId: string; method: EvidenceMethod; source: string; collectedOn: string; note: string; by: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('evidence')
+    .values({ id: e.id, assessment_id: e.assessmentId, requirement_id: e.requirementId, method: e.method, source: e.source, collected_on: e.collectedOn, note: e.note, created_by: e.by, created_at: e.at })
+    .execute();
+}
+
+export const findEvidence = (db: Db, assessmentId: string, evidenceId: string) =>
+  db.selectFrom('evidence').selectAll().where('assessment_id', '=', assessmentId).where('id', '=', evidenceId).executeTakeFirst();
+
+/** Evidence of an assessment (or of one requirement), oldest first. */
+export function listEvidence(db: Db, assessmentId: string, requirementId?: string) {
+  let q = db.selectFrom('evidence').selectAll().where('assessment_id', '=', assessmentId);
+  if (requirementId) q = q.where('requirement_id', '=', requirementId);
+  return q.orderBy('created_at').orderBy('id').execute();
+}
+
+/** How many pieces of evidence each requirement has. */
+export async function countEvidenceByRequirement(db: Db, assessmentId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['requirement_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('assessment_id', '=', assessmentId)
+    .groupBy('requirement_id')
+    .execute();
+  return new Map(rows.map((r) => [r.requirement_id, Number(r.n)]));
+}
+
+/** Records a stored content once (content-addressed: the same bytes are one row). */
+export async function ensureBlob(db: Db, b: { sha256: string; size: number; mediaType: string; at: Date }): Promise<void> {
+  await db
+    .insertInto('blob')
+    .values({ sha256: b.sha256, size: b.size, media_type: b.mediaType, created_at: b.at })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+/** Attaches a content to a piece of evidence; false when it was already attached (a duplicate). */
+export async function attachFile(db: Db, f: { id: string; evidenceId: string; sha256: string; fileName: string; by: string; at: Date }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('evidence_file')
+    .values({ id: f.id, evidence_id: f.evidenceId, sha256: f.sha256, file_name: f.fileName, uploaded_by: f.by, uploaded_at: f.at })
+    .onConflict((oc) => oc.columns(['evidence_id', 'sha256']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return !!inserted;
+}
+
+const filesQuery = (db: Db) =>
+  db
+    .selectFrom('evidence_file')
+    .innerJoin('blob', 'blob.sha256', 'evidence_file.sha256')
+    .innerJoin('evidence', 'evidence.id', 'evidence_file.evidence_id')
+    .select(['evidence_file.id', 'evidence_file.evidence_id', 'evidence_file.sha256', 'evidence_file.file_name', 'evidence_file.uploaded_at', 'blob.size', 'blob.media_type', 'evidence.assessment_id']);
+
+export const listFilesOfAssessment = (db: Db, assessmentId: string) =>
+  filesQuery(db).where('evidence.assessment_id', '=', assessmentId).orderBy('evidence_file.uploaded_at').orderBy('evidence_file.id').execute();
+
+export const findFile = (db: Db, assessmentId: string, fileId: string) =>
+  filesQuery(db).where('evidence.assessment_id', '=', assessmentId).where('evidence_file.id', '=', fileId).executeTakeFirst();
+
+export const findFileOfEvidence = (db: Db, evidenceId: string, sha256: string) =>
+  filesQuery(db).where('evidence_file.evidence_id', '=', evidenceId).where('evidence_file.sha256', '=', sha256).executeTakeFirst();
+
+export type EvidenceFileRecord = NonNullable<Awaited<ReturnType<typeof findFile>>>;
+
+// ---- ratings
+
+export const listRatings = (db: Db, assessmentId: string) =>
+  db.selectFrom('rating').selectAll().where('assessment_id', '=', assessmentId).orderBy('requirement_id').orderBy('assessor_id').execute();
+
+export const findRating = (db: Db, assessmentId: string, assessorId: string, requirementId: string) =>
+  db.selectFrom('rating').selectAll().where('assessment_id', '=', assessmentId).where('assessor_id', '=', assessorId).where('requirement_id', '=', requirementId).executeTakeFirst();
+
+export async function saveRating(db: Db, r: { assessmentId: string; assessorId: string; requirementId: string; grade: RatedGradeColumn; note: string | null; at: Date }): Promise<void> {
+  await db
+    .insertInto('rating')
+    .values({ assessment_id: r.assessmentId, assessor_id: r.assessorId, requirement_id: r.requirementId, grade: r.grade, note: r.note, updated_at: r.at })
+    .onConflict((oc) => oc.columns(['assessment_id', 'assessor_id', 'requirement_id']).doUpdateSet({ grade: r.grade, note: r.note, updated_at: r.at }))
+    .execute();
+}
+
+export const listSubmissions = (db: Db, assessmentId: string) => db.selectFrom('rating_submission').selectAll().where('assessment_id', '=', assessmentId).execute();
+
+export async function submitRatings(db: Db, s: { assessmentId: string; assessorId: string; at: Date }): Promise<void> {
+  await db.insertInto('rating_submission').values({ assessment_id: s.assessmentId, assessor_id: s.assessorId, submitted_at: s.at }).execute();
+}
+
+/** Reopening the rating: every member rates (and submits) again from their last ratings. */
+export async function clearSubmissions(db: Db, assessmentId: string): Promise<void> {
+  await db.deleteFrom('rating_submission').where('assessment_id', '=', assessmentId).execute();
+}
+
+// ---- consensus and summaries
+
+export const listConsensus = (db: Db, assessmentId: string) =>
+  db.selectFrom('consensus_rating').selectAll().where('assessment_id', '=', assessmentId).orderBy('requirement_id').execute();
+
+export async function saveConsensus(db: Db, c: { assessmentId: string; requirementId: string; grade: RatedGradeColumn; note: string; finding: string | null; by: string; at: Date }): Promise<void> {
+  const values = { grade: c.grade, note: c.note, finding: c.finding, decided_by: c.by, updated_at: c.at };
+  await db
+    .insertInto('consensus_rating')
+    .values({ assessment_id: c.assessmentId, requirement_id: c.requirementId, ...values })
+    .onConflict((oc) => oc.columns(['assessment_id', 'requirement_id']).doUpdateSet(values))
+    .execute();
+}
+
+export const listDomainSummaries = (db: Db, assessmentId: string) =>
+  db.selectFrom('domain_summary').selectAll().where('assessment_id', '=', assessmentId).orderBy('domain_id').execute();
+
+export async function saveDomainSummary(db: Db, d: { assessmentId: string; domainId: string; strengths: string; weaknesses: string; improvements: string; at: Date }): Promise<void> {
+  const values = { strengths: d.strengths, weaknesses: d.weaknesses, improvements: d.improvements, updated_at: d.at };
+  await db
+    .insertInto('domain_summary')
+    .values({ assessment_id: d.assessmentId, domain_id: d.domainId, ...values })
+    .onConflict((oc) => oc.columns(['assessment_id', 'domain_id']).doUpdateSet(values))
+    .execute();
+}
+
+// ---- the result (on the formal assessment's `assessment` row)
+
+// The status stays 'answering' until the result is final (after the review): `completed` means a result that counts.
+export async function saveFormalResult(db: Db, r: { assessmentId: string; level: number | null; totalScore: number | null; result: unknown }): Promise<void> {
+  await db
+    .updateTable('assessment')
+    .set({ level: r.level, total_score: r.totalScore, result: JSON.stringify(r.result) })
+    .where('id', '=', r.assessmentId)
+    .where('kind', '=', 'formal')
+    .execute();
+}
+
+/** The final report's number (PG-…), kept once given. */
+export async function setFormalReportNumber(db: Db, assessmentId: string, reportNumber: string): Promise<void> {
+  await db.updateTable('assessment').set({ report_number: reportNumber }).where('id', '=', assessmentId).where('kind', '=', 'formal').where('report_number', 'is', null).execute();
+}
+
+export async function clearFormalResult(db: Db, assessmentId: string): Promise<void> {
+  await db.updateTable('assessment').set({ level: null, total_score: null, result: null }).where('id', '=', assessmentId).where('kind', '=', 'formal').execute();
+}
+
+export const findFormalResult = (db: Db, assessmentId: string) =>
+  db.selectFrom('assessment').select(['level', 'total_score', 'result', 'completed_at', 'report_number']).where('id', '=', assessmentId).where('kind', '=', 'formal').executeTakeFirst();
+
+/** Rows the sheet counts per rater, for the progress column. */
+export async function countRatingsByAssessor(db: Db, assessmentId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('rating')
+    .select(['assessor_id', sql<string | number>`count(*)`.as('n')])
+    .where('assessment_id', '=', assessmentId)
+    .groupBy('assessor_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assessor_id, Number(r.n)]));
+}
+
+// ---- 沟通评估结果 and 末次会议
+
+export const listResponses = (db: Db, assessmentId: string) =>
+  db.selectFrom('finding_response').selectAll().where('assessment_id', '=', assessmentId).orderBy('requirement_id').execute();
+
+export async function saveResponse(db: Db, r: { assessmentId: string; requirementId: string; response: string; evidenceNote: string | null; by: string; at: Date }): Promise<void> {
+  const values = { response: r.response, evidence_note: r.evidenceNote, responded_by: r.by, responded_at: r.at };
+  await db
+    .insertInto('finding_response')
+    .values({ assessment_id: r.assessmentId, requirement_id: r.requirementId, ...values })
+    .onConflict((oc) => oc.columns(['assessment_id', 'requirement_id']).doUpdateSet(values))
+    .execute();
+}
+
+export async function decideResponse(
+  db: Db,
+  d: { assessmentId: string; requirementId: string; decision: 'accepted' | 'rejected'; reason: string; gradeBefore: RatedGradeColumn; gradeAfter: RatedGradeColumn; by: string; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('finding_response')
+    .set({ decision: d.decision, decision_reason: d.reason, grade_before: d.gradeBefore, grade_after: d.gradeAfter, decided_by: d.by, decided_at: d.at })
+    .where('assessment_id', '=', d.assessmentId)
+    .where('requirement_id', '=', d.requirementId)
+    .execute();
+}
+
+export const findLastMeeting = (db: Db, assessmentId: string) => db.selectFrom('last_meeting').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+
+export async function saveLastMeeting(db: Db, m: { assessmentId: string; heldOn: string; attendees: string; summary: string; by: string; at: Date }): Promise<void> {
+  const values = { held_on: m.heldOn, attendees: m.attendees, summary: m.summary, recorded_by: m.by, recorded_at: m.at };
+  await db
+    .insertInto('last_meeting')
+    .values({ assessment_id: m.assessmentId, ...values })
+    .onConflict((oc) => oc.column('assessment_id').doUpdateSet(values))
+    .execute();
+}
+
+// ---- 报告验证
+
+/** A formal assessment's 评估报告 by its number (PG-…), with its stage, for the public verification page. */
+export const findFormalReportByNumber = (db: Db, reportNumber: string) =>
+  db
+    .selectFrom('assessment')
+    .innerJoin('formal_assessment as f', 'f.id', 'assessment.id')
+    .innerJoin('enterprise as e', 'e.id', 'f.enterprise_id')
+    .innerJoin('assessment_body as b', 'b.id', 'f.body_id')
+    .select(['assessment.report_number', 'assessment.edition_id', 'assessment.result', 'f.assessment_type', 'f.stage', 'e.name', 'e.credit_code', 'b.name as body_name'])
+    .where('assessment.report_number', '=', reportNumber)
+    .where('assessment.kind', '=', 'formal')
+    .executeTakeFirst();
