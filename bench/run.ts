@@ -1,5 +1,5 @@
 // `npm run bench`: speed figures, each beside a baseline measured in the same run. Not a test.
-// `npm run bench -- report` (or scoring, autosave) runs only the sections named; each section's
+// `npm run bench -- report` (or scoring, autosave, peers, formal, registry) runs only the sections named; each section's
 // module is loaded only when it runs.
 export {};
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -13,3 +13,8 @@ if (wanted('report')) {
   print(await benchReport());
   print(await benchReportStall(seconds));
 }
+if (wanted('peers')) print(await (await import('./peers.ts')).benchPeers());
+// formal: issue 10 §6 — working sheet, rating saves, certificate PDF, then the registry on PostgreSQL
+// (`-- registry` runs that part alone).
+if (wanted('formal')) print(await (await import('./formal.ts')).benchFormal(seconds));
+if (wanted('formal') || chosen.includes('registry')) print(await (await import('./formal-registry.ts')).benchRegistry());

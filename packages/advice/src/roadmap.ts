@@ -2,7 +2,7 @@
 // 下一个等级短板的模式。纯函数：只读评估结果、模型版本和 @cmmm/reference 的模式数据。
 // 模式依托的能力子域按模型版本查（pattern-subdomains.ts）：没有对应关系的版本，路线图为空。
 //
-// 规则（也写进每条的 reason）：
+// 规则（页面和报告的“计算方法”说明里写着同样的规则；reason 只用平实的话说结论，不写公式和编号）：
 //   1. 取第一个未达到的等级（result.gap.targetLevel）的得分明细；五级已达到（gap 为 null）时路线图为空。
 //   2. 该等级中出现的每个能力子域（得分不为 null）：差距 = max(0, 0.8 − 得分)，
 //      全局权重 = 要素权重 × 能力域权重 × 子域权重（明细中的权重已按该等级出现的部分重新归一）。
@@ -18,6 +18,8 @@ import { patternSubdomains } from './pattern-subdomains.ts';
 /** The level score a level needs (scoring rule: a level is reached at ≥ 0.8). */
 const PASS = 0.8;
 const MAX_TARGETS = 5;
+/** How many of the weak subdomains the reason names (the rest are counted). */
+const NAMED_IN_REASON = 3;
 /** How many patterns the result page and the report show. */
 export const ROADMAP_LIMIT = 3;
 
@@ -30,7 +32,10 @@ interface PresentSubdomain {
 
 /** Rounded so that equal sums reached in a different order compare equal (ties go to pattern order). */
 const round = (x: number): number => Math.round(x * 1e12) / 1e12;
-const fmt = (x: number, digits: number): string => String(Number(x.toFixed(digits)));
+/** A score with two decimals rounded down, as the result page and the report show scores. */
+const score2 = (x: number): string => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
+/** A share as a percentage with one decimal. */
+const percent = (x: number): string => `${(Math.round(x * 1000 + 1e-9) / 10).toFixed(1)}%`;
 
 /** The practice patterns that best close the gap to the next level, highest priority first. */
 export function roadmapFor(result: ScoreResult, edition: Edition, limit = ROADMAP_LIMIT): RoadmapEntry[] {
@@ -79,7 +84,7 @@ export function roadmapFor(result: ScoreResult, edition: Edition, limit = ROADMA
     return {
       patternId: pattern.id,
       name: pattern.name,
-      reason: reasonFor(pattern, weakestFirst, priority, levelLabel),
+      reason: reasonFor(pattern, weakestFirst, levelLabel, targets[0]?.text),
       priority,
       subdomains: weakestFirst.map((s) => ({ id: s.id, name: s.name, score: s.score, weight: s.weight })),
       path: [...pattern.path],
@@ -89,16 +94,23 @@ export function roadmapFor(result: ScoreResult, edition: Edition, limit = ROADMA
   });
 }
 
-function reasonFor(pattern: PracticePattern, subs: readonly PresentSubdomain[], priority: number, levelLabel: string): string {
-  const weak = subs
-    .filter((s) => s.score < PASS)
-    .map((s) => `${s.name}（${s.id}）得分 ${fmt(s.score, 2)}、全局权重 ${fmt(s.weight, 4)}`)
-    .join('；');
-  return (
-    `目标等级${levelLabel}：「${pattern.name}」依托的能力子域中，低于 0.8 的有 ${weak}。` +
-    `优先级 = Σ 全局权重 × max(0, 0.8 − 得分) = ${fmt(priority, 4)}` +
-    '（全局权重 = 要素 × 能力域 × 子域权重，按目标等级的得分明细计）。'
-  );
+/**
+ * Why the pattern was chosen, in plain words for a manufacturing manager: which of its subdomains fall
+ * short of 0.80 at the target level, how much of that level they weigh, and the first requirement to
+ * meet in the standard's own words. The ranking rule itself is the 计算方法 note beside the roadmap.
+ */
+function reasonFor(pattern: PracticePattern, subs: readonly PresentSubdomain[], levelLabel: string, firstTarget: string | undefined): string {
+  const weak = subs.filter((s) => s.score < PASS);
+  const names = weak
+    .slice(0, NAMED_IN_REASON)
+    .map((s) => `${s.name}（得分 ${score2(s.score)}）`)
+    .join('、');
+  const more = weak.length > NAMED_IN_REASON ? `等 ${weak.length} 个能力子域` : '';
+  const share = weak.reduce((sum, s) => sum + s.weight, 0);
+  const lead =
+    `「${pattern.name}」能补上${levelLabel}的短板：它依托的${names}${more}` +
+    `${weak.length > 1 ? '都' : ''}低于达标线 0.80，合计占${levelLabel}得分的 ${percent(share)}。`;
+  return firstTarget ? `${lead}首先要做到：“${firstTarget.replace(/[。；]$/, '')}”。` : lead;
 }
 
 function caseOf(pattern: PracticePattern): RoadmapEntry['case'] {

@@ -56,8 +56,13 @@ describe('roadmapFor', () => {
       throw new Error(id);
     };
     expect(first.priority).toBeCloseTo(0.8 * weightOf('M2-4') + 0.8 * weightOf('R1-1'), 12);
-    expect(first.reason).toContain('设备管理（M2-4）');
-    expect(first.reason).toContain('0.8 − 得分');
+    // Plain words: the weak subdomains with their scores, their share of the level, the first requirement
+    // in its own words; no formula, no code.
+    const share = weightOf('M2-4') + weightOf('R1-1');
+    expect(first.reason).toContain('设备管理（得分 0.00）');
+    expect(first.reason).toContain(`合计占二级得分的 ${(share * 100).toFixed(1)}%`);
+    expect(first.reason).toContain(`首先要做到：“${first.targets[0]!.text.replace(/[。；]$/, '')}”`);
+    expect(first.reason).not.toMatch(/[A-Z]\d-\d|Σ|max\(|×|=/);
     expect(first.path).toEqual(findPracticePattern('equipment-lifecycle')!.path);
     expect(first.case?.enterprise).toBe('华润三九医药股份有限公司');
     expect(first.targets.length).toBeGreaterThan(0);

@@ -10,3 +10,4 @@ export * from './assessors.ts';
 export * from './formal-assessment.ts';
 export * from './formal-rating.ts';
 export * from './certification.ts';
+export * from './dashboard.ts';

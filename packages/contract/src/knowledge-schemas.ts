@@ -28,7 +28,7 @@ export const policyMatchSchema = z.object({
   document: z.string(),
   reward: z.string(),
   levels: z.array(z.number()),
-  forCurrentLevel: z.boolean(),
+  applies: z.enum(['current', 'next', 'related']),
 });
 
 // The schemas and the interfaces must say the same thing (a compile error otherwise).

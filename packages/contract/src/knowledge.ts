@@ -19,7 +19,10 @@ export interface RoadmapEntry {
   case: { enterprise: string; summary: string; kpis: { name: string; before?: string; after?: string; change?: string }[] } | null;
 }
 
-/** A policy that rewards the enterprise's current or next level in its region. */
+/**
+ * A policy of the enterprise's nation, province, city or county: one that rewards its current or next
+ * level, or (applies 'related', listed after those) one of its region with no reward for either level.
+ */
 export interface PolicyMatch {
   policyId: string;
   /** 国家 / 省 / 市 / 区县 level of the issuing government. */
@@ -27,10 +30,11 @@ export interface PolicyMatch {
   region: string;
   /** The document, as named in seed 004 appendix 2. */
   document: string;
-  /** What is rewarded, for the levels that apply. */
+  /** What is rewarded, for the levels that apply ('related': every level-specific reward it has, each
+   *  led by its levels; '' when it ties nothing to a level). */
   reward: string;
-  /** The maturity levels this reward is for. */
+  /** The maturity levels this reward is for (none for a related policy that names no level). */
   levels: number[];
-  /** Whether it applies to the current level (else to the next). */
-  forCurrentLevel: boolean;
+  /** The current level, the next one, or neither (a related policy of the region). */
+  applies: 'current' | 'next' | 'related';
 }

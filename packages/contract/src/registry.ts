@@ -28,6 +28,7 @@ const filterFields = {
   q: z.string().trim().max(64).optional(),
   province: provinceCode.optional(),
   city: cityCode.optional(),
+  /** 一级 to 五级; a 自定义评估's certificate (no level) matches no level. */
   level: z.coerce.number().int().min(1, '等级为一级至五级').max(5, '等级为一级至五级').optional(),
   /** GB/T 4754-2017 manufacturing 大类 (2 digits) or 中类 (3 digits). */
   industry: z.string().regex(/^\d{2,3}$/, '行业代码为 2 位大类或 3 位中类').optional(),
@@ -77,7 +78,10 @@ export const registryEntrySchema = z.object({
   regionName: z.string(),
   industryCode: z.string().nullable(),
   industryName: z.string().nullable(),
-  level: z.number().int().min(1).max(5),
+  /** Null for a 自定义评估's certificate: `capability` lists its domains instead (it matches no level filter). */
+  level: z.number().int().min(1).max(5).nullable(),
+  /** 自定义评估: each chosen domain with its capability level (能力度等级); null otherwise. */
+  capability: z.array(z.object({ domainId: z.string(), name: z.string(), level: z.number().int().min(0).max(5) })).nullable(),
   scope: z.string(),
   certificateNumber: z.string().nullable(),
   issuedOn: z.string().nullable(),
@@ -99,12 +103,15 @@ export const registryDistributionSchema = z.object({
   total: z.number(),
   /** Levels 1–5, every one present (0 when none). */
   byLevel: z.array(z.object({ level: z.number().int().min(1).max(5), count: z.number() })),
-  /** Provinces with at least one entry, most entries first; counts[i] is level i + 1. */
+  /** 自定义评估 certificates (no level): total = byLevel's counts + custom. */
+  custom: z.number(),
+  /** Provinces with at least one entry, most entries first; counts[i] is level i + 1; total = counts + custom. */
   byProvince: z.array(
     z.object({
       provinceCode: z.string().nullable(),
       provinceName: z.string().nullable(),
       counts: z.array(z.number()).length(5),
+      custom: z.number(),
       total: z.number(),
     }),
   ),

@@ -482,6 +482,44 @@ export interface CertificateReminderTable {
   sent_at: Timestamp;
 }
 
+/** A completed self-diagnosis in its compact, indexed form (migration 20261129120000). */
+export interface DiagnosisResultTable {
+  assessment_id: string;
+  enterprise_id: string;
+  completed_at: Timestamp;
+  /** yyyymm in China Standard Time. */
+  month: number;
+  level: number;
+  score: number;
+  /** round(S × 10^9): int8, a string when read (both drivers). */
+  score_e9: ColumnType<string, string | bigint, string | bigint>;
+  province: string;
+  city: string;
+  county: string;
+  industry_major: string;
+  industry_code: string;
+  enterprise_type: EnterpriseType;
+  valid: boolean;
+}
+
+/** Node scores of a completed self-diagnosis at each evaluated level, × 10^4 (−1 absent). */
+export interface DiagnosisNodeScoresTable {
+  assessment_id: string;
+  scores: ColumnType<number[], string, string>;
+}
+
+/** Counts and sums over completed self-diagnoses, kept current in the completing transaction. */
+export interface DiagnosisAggregateTable {
+  region: string;
+  industry: string;
+  enterprise_type: EnterpriseType;
+  month: number;
+  level: number;
+  completed: number;
+  valid: number;
+  score_e9_sum: ColumnType<string, string | bigint, string | bigint>;
+}
+
 export interface DB {
   sub_platform: SubPlatformTable;
   enterprise: EnterpriseTable;
@@ -520,6 +558,9 @@ export interface DB {
   public_notice: PublicNoticeTable;
   objection: ObjectionTable;
   certificate_reminder: CertificateReminderTable;
+  diagnosis_result: DiagnosisResultTable;
+  diagnosis_node_scores: DiagnosisNodeScoresTable;
+  diagnosis_aggregate: DiagnosisAggregateTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -558,6 +599,8 @@ export type LastMeetingRow = Selectable<LastMeetingTable>;
 export type FormalReviewRow = Selectable<FormalReviewTable>;
 export type PublicNoticeRow = Selectable<PublicNoticeTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
+export type DiagnosisResultRow = Selectable<DiagnosisResultTable>;
+export type DiagnosisAggregateRow = Selectable<DiagnosisAggregateTable>;
 
 export type NewSubPlatform = Insertable<SubPlatformTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;

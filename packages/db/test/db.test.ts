@@ -45,6 +45,8 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
           'published_certification', 'first_meeting', 'evidence', 'blob', 'evidence_file', 'rating', 'rating_submission',
           'consensus_rating', 'domain_summary', 'finding_response', 'last_meeting', 'formal_review', 'public_notice', 'objection',
           'certificate_reminder',
+          // the read side of self-diagnoses (results and aggregates)
+          'diagnosis_result', 'diagnosis_node_scores', 'diagnosis_aggregate',
         ].sort(),
       );
       // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.

@@ -11,6 +11,8 @@ import { configurePdfmake } from './render-report-pdf.ts';
 const WIDTH = 841.89;
 const HEIGHT = 595.28;
 const MARGINS: [number, number, number, number] = [70, 58, 70, 44];
+/** The mark of a certificate no longer valid. */
+const STATUS_RED = '#cf1322';
 /** Capability tables side by side above this many domains. */
 const ROWS_PER_TABLE = 6;
 
@@ -29,6 +31,7 @@ export async function certificateDocumentDefinition(view: CertificateView): Prom
   const content: Content[] = [
     { text: L.title, fontSize: en ? 22 : 28, bold: true, color: C.primaryDark, alignment: 'center', characterSpacing: en ? 0 : 4, margin: [0, 12, 0, 0] },
     { text: L.otherTitle, fontSize: en ? 12 : 11, color: C.muted, alignment: 'center', margin: [0, 2, 0, 12] },
+    ...(view.statusMark ? [{ text: view.statusMark.line, fontSize: 12, bold: true, color: STATUS_RED, alignment: 'center', margin: [0, -6, 0, 6] } satisfies Content] : []),
     { text: L.statement, fontSize: 10, alignment: 'center', margin: [30, 0, 30, 8] },
     { text: view.enterprise, fontSize: 20, bold: true, alignment: 'center' },
     { text: `${L.creditCode}：${view.creditCode}`, fontSize: 9.5, color: C.muted, alignment: 'center', margin: [0, 2, 0, 10] },
@@ -53,6 +56,7 @@ export async function certificateDocumentDefinition(view: CertificateView): Prom
     language: view.language,
     defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.25, color: C.text },
     background: () => frame(),
+    ...(view.statusMark ? { watermark: { text: view.statusMark.word, color: STATUS_RED, opacity: 0.18, bold: true } } : {}),
     content,
   };
 }

@@ -26,7 +26,15 @@ export interface CertificateLabels {
   certificateNumber: string;
   verify: string;
   verifyNote: string;
+  /** A certificate no longer valid is marked across the page and under the title. */
+  status: string;
+  asOf: string;
+  statusNames: Readonly<Record<MarkedStatus, string>>;
 }
+
+/** The statuses a certificate's PDF is marked with (a valid one carries no mark). */
+export type MarkedStatus = 'suspended' | 'revoked' | 'expired' | 'superseded';
+export type CertificatePdfStatus = 'valid' | MarkedStatus;
 
 const zh: CertificateLabels = {
   title: '智能制造能力成熟度等级证书',
@@ -47,6 +55,9 @@ const zh: CertificateLabels = {
   certificateNumber: '证书编号',
   verify: '扫码核验证书',
   verifyNote: '本证书的有效性（有效、暂停、撤销、过期或被替代）可在上述地址核验，以平台核验信息为准。',
+  status: '证书状态',
+  asOf: '截至',
+  statusNames: { suspended: '已暂停', revoked: '已撤销', expired: '已过期', superseded: '已被替代' },
 };
 
 const en: CertificateLabels = {
@@ -68,6 +79,9 @@ const en: CertificateLabels = {
   certificateNumber: 'Certificate number',
   verify: 'Scan to verify',
   verifyNote: "The certificate's validity (valid, suspended, revoked, expired or superseded) can be checked at the address above; the platform's record prevails.",
+  status: 'Status',
+  asOf: 'as of',
+  statusNames: { suspended: 'SUSPENDED', revoked: 'REVOKED', expired: 'EXPIRED', superseded: 'SUPERSEDED' },
 };
 
 export const CERTIFICATE_LABELS: Readonly<Record<ReportLanguage, CertificateLabels>> = { 'zh-CN': zh, en };
@@ -90,6 +104,9 @@ export interface CertificateInput {
   validUntil: string;
   /** `${publicUrl}/verify/<number>`; null: no QR code. */
   verifyUrl: string | null;
+  /** The status on `statusOn` (the day it is downloaded); valid when not given. */
+  status?: CertificatePdfStatus;
+  statusOn?: string;
 }
 
 export interface CertificateView {
@@ -106,6 +123,8 @@ export interface CertificateView {
   /** Scope, standard, body, dates, number (the enterprise and its credit code stand above them). */
   fields: Field[];
   verifyUrl: string | null;
+  /** A certificate no longer valid: the word across the page and the line under the title; null when valid. */
+  statusMark: { word: string; line: string } | null;
 }
 
 export function buildCertificateView(input: CertificateInput): CertificateView {
@@ -137,5 +156,9 @@ export function buildCertificateView(input: CertificateInput): CertificateView {
       { label: L.certificateNumber, value: input.certificateNumber },
     ],
     verifyUrl: input.verifyUrl,
+    statusMark:
+      input.status && input.status !== 'valid'
+        ? { word: L.statusNames[input.status], line: `${L.status}${zhCN ? '：' : ': '}${L.statusNames[input.status]}${input.statusOn ? (zhCN ? `（${L.asOf} ${day(input.statusOn)}）` : ` (${L.asOf} ${day(input.statusOn)})`) : ''}` }
+        : null,
   };
 }

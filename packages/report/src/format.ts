@@ -18,6 +18,18 @@ export function floorFraction(exact: string, decimals = 2): string {
   return `${negative ? '-' : ''}${whole}${decimals ? `.${frac}` : ''}`;
 }
 
+/**
+ * What a level score lacks to 0.80, from its exact fraction, with two decimals: the shown level score
+ * (rounded down) plus the shortfall is exactly 0.80 (0.5536 → 0.55 and 0.25).
+ */
+export function shortfallText(levelScoreExact: string): string {
+  const shown = Number(floorFraction(levelScoreExact, 2).replace('.', ''));
+  return (Math.max(0, 80 - shown) / 100).toFixed(2);
+}
+
+/** A gain in a score with two decimals, +0.12; one too small for two decimals reads +<0.01, never +0.00. */
+export const gainText = (x: number): string => (x > 0 && x < 0.005 ? '+<0.01' : `+${fixed(x, 2)}`);
+
 /** A double to fixed decimals, rounding half up (the tiny epsilon absorbs binary representation). */
 export function fixed(x: number, decimals = 2): string {
   const scale = 10 ** decimals;

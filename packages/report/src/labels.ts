@@ -15,7 +15,7 @@ export interface ReportLabels {
   issuedAt: string;
   reportNumber: string;
   modelEdition: string;
-  standard: string;
+  basedOn: string;
   verify: string;
   verifyHint: string;
   noVerify: string;
@@ -82,8 +82,9 @@ export interface ReportLabels {
   roadmap: string;
   roadmapIntro: string;
   roadmapNone: string;
-  priority: string;
   reason: string;
+  method: string;
+  roadmapMethod: string;
   path: string;
   targets: string;
   caseStudy: string;
@@ -105,6 +106,9 @@ export interface ReportLabels {
   policies: string;
   policiesIntro: string;
   policiesNone: string;
+  relatedPolicies: string;
+  relatedPoliciesIntro: string;
+  policyNoLevel: string;
   policyScope: Record<'national' | 'province' | 'city' | 'county', string>;
   policyDocument: string;
   policyReward: string;
@@ -132,7 +136,7 @@ const zh: ReportLabels = {
   issuedAt: '报告日期',
   reportNumber: '报告编号',
   modelEdition: '模型版本',
-  standard: '依据标准',
+  basedOn: '所依据的国家标准',
   verify: '扫码核验报告真伪',
   verifyHint: '核验地址',
   noVerify: '离线生成的报告，无在线核验地址',
@@ -196,10 +200,12 @@ const zh: ReportLabels = {
   holdingIntro: (shown, total) => `目标等级中未“全部满足”的要求共 ${total} 条，按对等级得分的影响排序，列出前 ${shown} 条：`,
   effect: '改为全部满足可提升',
   roadmap: '改进路线图',
-  roadmapIntro: '根据薄弱的能力子域及其权重，推荐以下高价值实践路径（优先级 = Σ 权重 × 与下一等级的差距）。',
+  roadmapIntro: '以下高价值实践模式最能补齐下一等级的短板，按优先级从高到低排列；实践路径与案例取自 CESI《智能制造能力成熟度应用实践报告》（2022）。',
   roadmapNone: '暂无推荐的改进路径。',
-  priority: '优先级',
   reason: '推荐理由',
+  method: '计算方法',
+  roadmapMethod:
+    '对下一等级中每个得分低于 0.80 的能力子域，用它与 0.80 的差距乘以它在该等级中的权重（要素权重 × 能力域权重 × 能力子域权重）；一个实践模式的优先级是它所依托的能力子域的这一乘积之和（优先级 = Σ 权重 × max(0, 0.80 − 得分)），取优先级最高的 3 个。“对应的下一等级要求”是这些能力子域在该等级中尚未全部满足、改为全部满足后等级得分提升最多的要求（最多 5 条）。',
   path: '实施路径',
   targets: '对应的下一等级要求',
   caseStudy: '参考案例',
@@ -220,7 +226,10 @@ const zh: ReportLabels = {
   regionGroup: '同地区',
   policies: '适用的扶持政策',
   policiesIntro: '企业所在地区对当前或下一成熟度等级的奖励与扶持政策（以政府正式文件为准）。',
-  policiesNone: '未找到适用于企业所在地区和等级的政策。',
+  policiesNone: '企业所在地区暂无与当前等级或下一等级挂钩的政策。',
+  relatedPolicies: '相关政策',
+  relatedPoliciesIntro: '企业所在国家、省、市、区县的其他智能制造政策：没有与当前等级或下一等级挂钩的奖励，但与成熟度评估和智能化改造相关（以政府正式文件为准）。',
+  policyNoLevel: '未规定与成熟度等级挂钩的奖励，详见原文件',
   policyScope: { national: '国家', province: '省级', city: '市级', county: '区县' },
   policyDocument: '政策文件',
   policyReward: '支持内容',
@@ -248,7 +257,7 @@ const en: ReportLabels = {
   issuedAt: 'Date of report',
   reportNumber: 'Report number',
   modelEdition: 'Model edition',
-  standard: 'Standard',
+  basedOn: 'National standards it builds on',
   verify: 'Scan to verify this report',
   verifyHint: 'Verification address',
   noVerify: 'Generated offline: no online verification address',
@@ -312,10 +321,12 @@ const en: ReportLabels = {
   holdingIntro: (shown, total) => `${total} requirements of the target level are not fully implemented; the ${shown} with the largest effect on the level score:`,
   effect: 'Gain if fully implemented',
   roadmap: 'Improvement roadmap',
-  roadmapIntro: 'High-value practice patterns recommended from the weak subdomains and their weights (priority = Σ weight × gap to the next level).',
+  roadmapIntro: 'The high-value practice patterns that best close the gaps of the next level, highest priority first; practice paths and cases from the CESI report on applying the maturity model (2022).',
   roadmapNone: 'No practice pattern to recommend.',
-  priority: 'Priority',
   reason: 'Why',
+  method: 'How it is calculated',
+  roadmapMethod:
+    "For every subdomain scoring below 0.80 at the next level, its gap to 0.80 is multiplied by its weight in that level (element weight × domain weight × subdomain weight); a practice pattern's priority is the sum of these products over the subdomains it rests on (priority = Σ weight × max(0, 0.80 − score)), and the three with the highest priority are shown. The next-level requirements listed are those of these subdomains not yet fully met whose full implementation raises the level score most (at most five).",
   path: 'Steps',
   targets: 'Next-level requirements addressed',
   caseStudy: 'Reference case',
@@ -336,7 +347,10 @@ const en: ReportLabels = {
   regionGroup: 'same region',
   policies: 'Applicable support policies',
   policiesIntro: "Rewards and support in the enterprise's region for its current or next maturity level (the official documents prevail).",
-  policiesNone: "No policy found for the enterprise's region and level.",
+  policiesNone: "No policy of the enterprise's region is tied to its current or next level.",
+  relatedPolicies: 'Related policies',
+  relatedPoliciesIntro: "Other intelligent manufacturing policies of the enterprise's nation, province, city and county: they tie no reward to its current or next level but concern maturity assessment and upgrading (the official documents prevail).",
+  policyNoLevel: 'No reward tied to a maturity level; see the document',
   policyScope: { national: 'National', province: 'Province', city: 'City', county: 'County' },
   policyDocument: "Document",
   policyReward: "Support",

@@ -268,19 +268,13 @@ function roadmapSection(view: ReportView, h2: (text: string, toc?: boolean) => C
   const out: Content[] = [{ text: L.roadmapIntro, style: 'note' }];
   view.roadmap.forEach((r, i) => {
     out.push(h2(`${i + 1}. ${r.name}`, true));
-    out.push({ text: [{ text: `${L.priority}\u3000`, color: C.muted }, { text: r.priority, bold: true }], style: 'body' });
     out.push({ text: L.reason, style: 'h3' }, { text: r.reason, style: 'body', fontSize: 9 });
     out.push({ text: L.subdomainsAddressed, style: 'h3' }, { ul: [...r.subdomains], fontSize: 9, margin: [0, 0, 0, 4] });
     if (r.path.length) out.push({ text: L.path, style: 'h3' }, { ol: [...r.path], fontSize: 9.5, margin: [0, 0, 0, 4] });
     if (r.targets.length) {
       out.push(
         { text: L.targets, style: 'h3' },
-        table(
-          [L.id, L.requirement],
-          r.targets.map((t) => [{ text: t.requirementId, noWrap: true }, t.text]),
-          [62, '*'],
-          8.5,
-        ),
+        { ul: r.targets.map((t) => t.text), fontSize: 9, margin: [0, 0, 0, 4] },
       );
     }
     if (r.case) {
@@ -290,6 +284,7 @@ function roadmapSection(view: ReportView, h2: (text: string, toc?: boolean) => C
       }
     }
   });
+  out.push({ text: L.method, style: 'h3' }, { text: L.roadmapMethod, style: 'note' });
   return out;
 }
 
@@ -311,20 +306,36 @@ function peersSection(view: ReportView): Content[] {
 
 function policiesSection(view: ReportView): Content[] {
   const L = view.labels;
-  if (!view.policies.length) return [{ text: L.policiesNone, style: 'body' }];
-  return [
-    { text: L.policiesIntro, style: 'note' },
-    table(
-      [`${L.region}`, L.policyDocument, L.policyReward, L.policyApplies],
-      view.policies.map((p) => [
-        requirementCell(p.region, p.scope),
-        { text: p.document, bold: true },
-        requirementCell(p.reward, `${L.policyLevels}：${p.levels}`),
-        p.appliesTo,
-      ]),
-      [62, 130, '*', 52],
-    ),
-  ];
+  const { matched, related } = view.policies;
+  const out: Content[] = [];
+  if (!matched.length) out.push({ text: L.policiesNone, style: 'body' });
+  else {
+    out.push(
+      { text: L.policiesIntro, style: 'note' },
+      table(
+        [`${L.region}`, L.policyDocument, L.policyReward, L.policyApplies],
+        matched.map((p) => [
+          requirementCell(p.region, p.scope),
+          { text: p.document, bold: true },
+          requirementCell(p.reward, `${L.policyLevels}：${p.levels}`),
+          p.appliesTo,
+        ]),
+        [62, 130, '*', 52],
+      ),
+    );
+  }
+  if (related.length) {
+    out.push(
+      { text: L.relatedPolicies, style: 'h2' },
+      { text: L.relatedPoliciesIntro, style: 'note' },
+      table(
+        [`${L.region}`, L.policyDocument, L.policyReward],
+        related.map((p) => [requirementCell(p.region, p.scope), { text: p.document, bold: true }, p.reward ? p.reward : { text: L.policyNoLevel, color: C.muted }]),
+        [62, 150, '*'],
+      ),
+    );
+  }
+  return out;
 }
 
 function gradeColour(code: string): string {

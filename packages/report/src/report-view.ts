@@ -2,7 +2,7 @@
 // Pure: no IO, no clock (issuedAt comes in), no randomness.
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 import { editionIndex, type Edition, type EnterpriseType, type Grade, type IndexedRequirement, type MaturityLevel, type ScoreResult } from '@cmmm/model';
-import { fixed, floorFraction, formatDate, nodeScore, percent } from './format.ts';
+import { fixed, floorFraction, formatDate, gainText, nodeScore, percent, shortfallText } from './format.ts';
 import { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
 
 export interface EnterpriseInfo {
@@ -92,7 +92,6 @@ export interface HoldingRow {
 
 export interface RoadmapView {
   name: string;
-  priority: string;
   reason: string;
   subdomains: string[];
   path: string[];
@@ -107,6 +106,13 @@ export interface PolicyView {
   reward: string;
   levels: string;
   appliesTo: string;
+}
+
+export interface PoliciesView {
+  /** Those rewarding the current or next level. */
+  matched: PolicyView[];
+  /** 相关政策: the region's others, with no reward for either level. */
+  related: PolicyView[];
 }
 
 export interface AppendixRow {
@@ -173,7 +179,7 @@ export interface ReportView {
   } | null;
   roadmap: RoadmapView[];
   peers: { rows: { label: string; peers: string; percentile: string; text: string }[]; note: string | null };
-  policies: PolicyView[];
+  policies: PoliciesView;
   appendix: { intro: string; rows: AppendixRow[] };
 }
 
@@ -213,10 +219,14 @@ export function buildReportView(input: ReportInput): ReportView {
     return { level: l, name: levelTitle(l), score: floorFraction(b.scoreExact), reached: b.reached, status: b.reached ? L.reached : L.notReached };
   });
   const tailoredNames = result.tailored.map((id) => `${id} ${nodeName(id)}`);
-  const excluded = Object.entries(result.excluded).map(
-    ([id, why]) => `${id} ${nodeName(id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）`,
-  );
-  const editionText = `${edition.title}（${edition.id}）`;
+  // A part excluded with its domain (物流 under 物流) is named once, with the domain.
+  const excluded = Object.entries(result.excluded)
+    .filter(([id]) => {
+      const parent = index.parent(id);
+      return !parent || !Object.hasOwn(result.excluded, parent.node.id);
+    })
+    .map(([id, why]) => `${id} ${nodeName(id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）`);
+  const editionText = `${edition.standard}《${edition.title}》`;
   const cover: ReportView['cover'] = {
     title: L.reportTitle,
     subtitle: `${L.reportSubtitle} · ${edition.standard}`,
@@ -233,7 +243,7 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: L.issuedAt, value: formatDate(input.issuedAt, language) },
       { label: L.reportNumber, value: input.reportNumber },
       { label: L.modelEdition, value: editionText },
-      { label: L.standard, value: edition.standard },
+      ...(edition.basedOn?.length ? [{ label: L.basedOn, value: edition.basedOn.join(zh ? '、' : ', ') }] : []),
     ],
     verifyUrl: input.verifyUrl ? input.verifyUrl : null,
     verifyText: input.verifyUrl ? L.verify : L.noVerify,
@@ -320,8 +330,8 @@ export function buildReportView(input: ReportInput): ReportView {
         facts: [
           { label: L.targetLevel, value: levelTitle(result.gap.targetLevel) },
           { label: L.levelScore, value: floorFraction(result.breakdown[`${result.gap.targetLevel}`]?.scoreExact ?? '0') },
-          { label: L.shortfall, value: fixed(result.gap.shortfall, 4) },
-          { label: L.scoreAfter, value: floorFraction(decimalFraction(result.gap.scoreAfter), 4) },
+          { label: L.shortfall, value: shortfallText(result.breakdown[`${result.gap.targetLevel}`]?.scoreExact ?? '0') },
+          { label: L.scoreAfter, value: floorFraction(decimalFraction(result.gap.scoreAfter)) },
         ],
         improvementsIntro: L.improvementsIntro(result.gap.improvements.length),
         improvements: result.gap.improvements.map((i) => ({
@@ -329,7 +339,7 @@ export function buildReportView(input: ReportInput): ReportView {
           subdomain: subName(i.subdomainId),
           text: textOf(i.requirementId),
           change: `${grade(i.from)} → ${grade(i.to)}`,
-          gain: `+${fixed(i.gain, 4)}`,
+          gain: gainText(i.gain),
         })),
         holdingIntro: L.holdingIntro(Math.min(LISTED_HOLDING, result.gap.holding.length), result.gap.holding.length),
         holding: result.gap.holding.slice(0, LISTED_HOLDING).map((h) => ({
@@ -337,7 +347,7 @@ export function buildReportView(input: ReportInput): ReportView {
           subdomain: subName(h.subdomainId),
           text: textOf(h.requirementId),
           grade: grade(h.grade),
-          effect: `+${fixed(h.effect, 4)}`,
+          effect: gainText(h.effect),
         })),
       }
     : null;
@@ -354,7 +364,10 @@ export function buildReportView(input: ReportInput): ReportView {
     }),
     note: input.peers === undefined || input.peers.length === 0 ? L.peersNone : tooFew.length ? L.peersTooFew(tooFew.map(groupName).join(zh ? '、' : ', ')) : null,
   };
-  const policies = input.policies.map((p) => policyView(p));
+  const policies: PoliciesView = {
+    matched: input.policies.filter((p) => p.applies !== 'related').map((p) => policyView(p)),
+    related: input.policies.filter((p) => p.applies === 'related').map((p) => policyView(p)),
+  };
 
   // ---- appendix: every answer, in the edition's order
   const appendixRows: AppendixRow[] = index.requirements
@@ -397,9 +410,8 @@ export function buildReportView(input: ReportInput): ReportView {
   function roadmapView(r: RoadmapEntry): RoadmapView {
     return {
       name: r.name,
-      priority: fixed(r.priority, 3),
       reason: r.reason,
-      subdomains: r.subdomains.slice(0, ROADMAP_SUBDOMAINS).map((s) => `${s.id} ${s.name}（${L.levelScore} ${nodeScore(s.score)}，${L.weight} ${percent(s.weight)}）`),
+      subdomains: r.subdomains.slice(0, ROADMAP_SUBDOMAINS).map((s) => `${s.name}（${L.levelScore} ${nodeScore(s.score)}，${L.weight} ${percent(s.weight)}）`),
       path: r.path,
       targets: r.targets,
       case: r.case
@@ -419,7 +431,7 @@ export function buildReportView(input: ReportInput): ReportView {
       document: p.document,
       reward: p.reward,
       levels: p.levels.map((l) => levelTitle(l)).join(zh ? '、' : ', '),
-      appliesTo: p.forCurrentLevel ? L.forCurrentLevel : L.forNextLevel,
+      appliesTo: p.applies === 'current' ? L.forCurrentLevel : p.applies === 'next' ? L.forNextLevel : '',
     };
   }
 }

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { policiesFor, roadmapFor } from '@cmmm/advice';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportView, LISTED_REQUIREMENTS, renderReportPdf, type ReportView } from '../src/index.ts';
-import { edition, sampleAnswers, sampleReportInput, sampleResult } from './fixture.ts';
+import { assess, type ScoreResult } from '@cmmm/model';
+import { edition, sampleAnswers, sampleInput, sampleReportInput, sampleResult } from './fixture.ts';
+
+function assessed(input: Parameters<typeof assess>[0]): ScoreResult {
+  const r = assess(input);
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+  return r.value;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'cmmm-report-'));
 
@@ -66,8 +73,14 @@ describe('buildReportView', () => {
     expect(view.gap!.improvements).toHaveLength(result.gap!.improvements.length);
     for (const i of view.gap!.improvements) {
       expect(i.change).toMatch(/^(部分满足|不满足|大部分满足) → (大部分满足|全部满足)$/);
-      expect(i.gain).toMatch(/^\+0\.\d{4}$/);
+      expect(i.gain).toMatch(/^\+(0\.\d\d|<0\.01)$/);
     }
+    // Two decimals everywhere: the level score shown plus the shortfall shown make exactly 0.80.
+    const fact = (label: string) => view.gap!.facts.find((f) => f.label === label)!.value;
+    expect(fact('差距')).toMatch(/^0\.\d\d$/);
+    expect(fact('改进后得分')).toMatch(/^[01]\.\d\d$/);
+    expect(Math.round((Number(fact('等级得分')) + Number(fact('差距'))) * 100)).toBe(80);
+    for (const h of view.gap!.holding) expect(h.effect).toMatch(/^\+(0\.\d\d|<0\.01)$/);
   });
 
   it('shows only peer groups with a percentile (at least 5 peers), and says when there are too few', () => {
@@ -84,18 +97,51 @@ describe('buildReportView', () => {
 
   it('has the roadmap and the policies of the region', () => {
     expect(view.roadmap.map((r) => r.name)).toEqual(roadmapFor(result, edition, 3).map((r) => r.name));
-    expect(view.policies.map((p) => p.document)).toEqual(policiesFor('320214', 2).map((p) => p.document));
-    expect(view.policies.length).toBeGreaterThan(0);
+    const all = policiesFor('320214', 2);
+    expect(view.policies.matched.map((p) => p.document)).toEqual(all.filter((p) => p.applies !== 'related').map((p) => p.document));
+    expect(view.policies.related.map((p) => p.document)).toEqual(all.filter((p) => p.applies === 'related').map((p) => p.document));
+    expect(view.policies.matched.length).toBeGreaterThan(0);
+    expect(view.policies.related.length).toBeGreaterThan(0);
+  });
+
+  it('shows a region\'s policies without a level-specific reward as 相关政策 (昆山 at 一级)', () => {
+    const kunshan = buildReportView(sampleReportInput({ policies: policiesFor('320583', 1) }));
+    expect(kunshan.policies.matched).toEqual([]);
+    expect(kunshan.policies.related.map((p) => p.document)).toContain('《关于做好“智改数转”诊断工作的通知》');
+    expect(kunshan.policies.related.every((p) => p.appliesTo === '')).toBe(true);
+  });
+
+  it('names the edition by its standard and title, never its internal id', () => {
+    const details = Object.fromEntries(view.cover.details.map((f) => [f.label, f.value]));
+    expect(details['模型版本']).toBe('DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》');
+    expect(details['所依据的国家标准']).toBe('GB/T 39116-2020、GB/T 39117-2020');
+    expect(JSON.stringify(view.cover)).not.toContain(edition.id);
+    expect(JSON.stringify(view.summary.scope)).not.toContain(edition.id);
+  });
+
+  it('names a tailored domain once under 不参与评分的部分, not again for its subdomain', () => {
+    const tailored = buildReportView(sampleReportInput({ result: assessed({ ...sampleInput(), tailored: ['M3', 'M4'] }) }));
+    const excluded = tailored.summary.scope.find((f) => f.label === '不参与评分的部分')!.value;
+    expect(excluded.match(/物流/g)).toHaveLength(1);
+    expect(excluded).toContain('M3 物流（已裁剪）');
+  });
+
+  it('gives the roadmap in plain words: no codes in the reason, subdomains or targets, the method apart', () => {
+    for (const r of view.roadmap) {
+      expect(r.reason).not.toMatch(/[A-Z]\d-\d|Σ|max\(/);
+      for (const sub of r.subdomains) expect(sub).not.toMatch(/^[A-Z]\d-\d/);
+    }
+    expect(view.labels.roadmapMethod).toContain('Σ');
   });
 
   it('renders the roadmap and policies it is given, computing none itself', () => {
     const none = buildReportView(sampleReportInput({ roadmap: [], policies: [] }));
-    expect([none.roadmap, none.policies]).toEqual([[], []]);
+    expect([none.roadmap, none.policies]).toEqual([[], { matched: [], related: [] }]);
     const entry = { ...roadmapFor(result, edition)[0]!, name: '给定的模式', subdomains: [], case: null };
-    const policy = { ...policiesFor('320214', 2)[0]!, document: '给定的政策文件', forCurrentLevel: false };
+    const policy = { ...policiesFor('320214', 2)[0]!, document: '给定的政策文件', applies: 'next' as const };
     const given = buildReportView(sampleReportInput({ roadmap: [entry], policies: [policy] }));
     expect(given.roadmap.map((r) => [r.name, r.case])).toEqual([['给定的模式', null]]);
-    expect(given.policies.map((p) => [p.document, p.appliesTo])).toEqual([['给定的政策文件', '下一等级']]);
+    expect(given.policies.matched.map((p) => [p.document, p.appliesTo])).toEqual([['给定的政策文件', '下一等级']]);
   });
 
   it('has every answered requirement in the appendix, in the edition’s order', () => {
@@ -163,7 +209,11 @@ describe('renderReportPdf', () => {
   it('shows the roadmap patterns and a matching policy document', () => {
     expect(view.roadmap.length).toBeGreaterThan(0);
     for (const r of view.roadmap) expect(text).toContain(r.name);
-    expect(text).toContain(view.policies[0]!.document.slice(0, 12));
+    expect(text).toContain(view.policies.matched[0]!.document.slice(0, 12));
+    expect(text).toContain('相关政策');
+    expect(text).toContain('计算方法');
+    expect(squeeze(text)).toContain('DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》');
+    expect(text).not.toContain('db12-t1073-2021');
   });
 
   it('shows the appendix with the answers', () => {

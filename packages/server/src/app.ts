@@ -16,6 +16,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { assessorRoutes } from './routes/assessor-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
 import { certificateRoutes } from './routes/certificate-routes.ts';
 import { certificationRoutes } from './routes/certification-routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     certificationRoutes(scope, deps);
     certificateRoutes(scope);
     registryRoutes(scope);
+    dashboardRoutes(scope);
     verifyRoutes(scope);
     pageRoutes(scope);
   });

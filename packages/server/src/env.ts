@@ -1,5 +1,6 @@
 // The only place that reads the environment: one typed, frozen object, or every problem at once.
 import { join, resolve } from 'node:path';
+import { ALIYUN_SMS_ENDPOINT, type AliyunSmsSettings } from './sms/aliyun-sms.ts';
 
 export interface Env {
   readonly port: number;
@@ -20,14 +21,19 @@ export interface Env {
   /** Send cookies with Secure (default: whether PUBLIC_URL is https). */
   readonly cookieSecure: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
-  /** Where SMS go: the outbox table (development default) — a gateway plugs in behind SmsSender. */
-  readonly smsMode: 'outbox';
+  /** Where SMS go: the outbox table (development default) or Aliyun SMS (SMS_MODE=aliyun). */
+  readonly smsMode: 'outbox' | 'aliyun';
+  /** SMS_ACCESS_KEY_ID, SMS_ACCESS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_*, SMS_ENDPOINT: set when SMS_MODE=aliyun. */
+  readonly aliyunSms: AliyunSmsSettings | undefined;
   /** Worker threads rendering report PDFs (default: the machine's cores). */
   readonly reportThreads: number | undefined;
   /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, e.g. 127.0.0.1 or 10.0.0.0/8); none by default. */
   readonly trustProxy: string | undefined;
   /** NODE_ENV=test silences the logs of a server started by the tests. */
   readonly quiet: boolean;
+  /** CLOCK_START (demonstrations and tests only): the platform's clock starts at this instant and runs on
+   *  from there, so a 公示 period's end or a certificate's expiry can be reached without waiting. */
+  readonly clockStart: Date | undefined;
 }
 
 export class EnvError extends Error {
@@ -54,8 +60,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const logLevel = (source.LOG_LEVEL ?? 'info') as Env['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL 须为 ${LOG_LEVELS.join('、')} 之一`);
   const cookieSecure = flag(source.COOKIE_SECURE) ?? publicUrl.startsWith('https:');
-  const smsMode = (source.SMS_MODE ?? 'outbox') as Env['smsMode'];
-  if (smsMode !== 'outbox') problems.push('SMS_MODE 目前只支持 outbox');
+  const smsMode = (source.SMS_MODE?.trim() || 'outbox') as Env['smsMode'];
+  if (smsMode !== 'outbox' && smsMode !== 'aliyun') problems.push(`SMS_MODE 须为 outbox（开发发件箱）或 aliyun（阿里云短信），收到「${smsMode}」`);
+  const aliyunSms = smsMode === 'aliyun' ? aliyunSmsFrom(source, problems) : undefined;
   const threadsText = source.REPORT_THREADS?.trim();
   const reportThreads = threadsText ? Number(threadsText) : undefined;
   if (threadsText && (!/^\d+$/.test(threadsText) || reportThreads! < 1 || reportThreads! > 64)) problems.push(`REPORT_THREADS 须为 1–64 的整数，收到「${threadsText}」`);
@@ -75,6 +82,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   };
   const noticeDays = whole('PUBLIC_NOTICE_DAYS', 7, 90);
   const certificateYears = whole('CERTIFICATE_VALID_YEARS', 3, 10);
+  const clockText = source.CLOCK_START?.trim();
+  const clockStart = clockText ? new Date(clockText) : undefined;
+  if (clockText && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(clockText) || Number.isNaN(clockStart!.getTime()))) {
+    problems.push(`CLOCK_START 须为带时区的时刻（如 2027-01-05T09:00:00+08:00），收到「${clockText}」`);
+  }
   if (problems.length) throw new EnvError(problems);
   const dataDir = resolve(source.DATA_DIR ?? 'data');
   return Object.freeze({
@@ -90,8 +102,28 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     cookieSecure,
     logLevel,
     smsMode,
+    aliyunSms,
     reportThreads,
     trustProxy,
     quiet: source.NODE_ENV === 'test',
+    clockStart,
   });
+}
+
+/** The provider's settings: every one is required, so a half-configured server does not start. */
+function aliyunSmsFrom(source: Record<string, string | undefined>, problems: string[]): AliyunSmsSettings {
+  const required = (name: string): string => {
+    const value = source[name]?.trim();
+    if (!value) problems.push(`SMS_MODE=aliyun 时须设置 ${name}`);
+    return value ?? '';
+  };
+  const endpoint = source.SMS_ENDPOINT?.trim() || ALIYUN_SMS_ENDPOINT;
+  if (!/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?$/.test(endpoint)) problems.push(`SMS_ENDPOINT 须为主机名或 http(s)://主机:端口，收到「${endpoint}」`);
+  return {
+    accessKeyId: required('SMS_ACCESS_KEY_ID'),
+    accessKeySecret: required('SMS_ACCESS_KEY_SECRET'),
+    signName: required('SMS_SIGN_NAME'),
+    templates: { passwordReset: required('SMS_TEMPLATE_PASSWORD_RESET'), certificateExpiry: required('SMS_TEMPLATE_CERTIFICATE_EXPIRY'), certificateStatus: required('SMS_TEMPLATE_CERTIFICATE_STATUS') },
+    endpoint,
+  };
 }

@@ -10,6 +10,7 @@ import { serviceContext, type Log } from './context.ts';
 import { EnvError, readEnv, type Env } from './env.ts';
 import { bootstrapPlatform } from './services/platform/bootstrap-platform.ts';
 import { runScheduledWork } from './services/formal-assessment/scheduled-work.ts';
+import { aliyunSmsSender } from './sms/aliyun-sms.ts';
 import { removeExpiredState } from './services/platform/remove-expired-state.ts';
 
 /** Give the requests under way this long to finish on shutdown. */
@@ -19,6 +20,13 @@ const HOUSEKEEPING_MS = 10 * 60_000;
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
+}
+
+/** The real clock, or one that starts at CLOCK_START and runs on in real time from this process's start. */
+function clockFrom(start: Date | undefined): (() => Date) | undefined {
+  if (!start) return undefined;
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }
 
 export async function main(): Promise<void> {
@@ -48,7 +56,9 @@ export async function main(): Promise<void> {
   let draining = false;
   const evidence = { store: lazyFsBlobStore(env.evidenceDir), maxBytes: env.evidenceMaxBytes };
   const scheme = { noticeDays: env.noticeDays, certificateYears: env.certificateYears };
-  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme });
+  // SMS_MODE=aliyun sends through the provider; the default (outbox) is the context's own.
+  const sms = env.aliyunSms ? await aliyunSmsSender(env.aliyunSms, proxyLog) : undefined;
+  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, now: clockFrom(env.clockStart) });
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);

@@ -7,6 +7,8 @@ const LEAD = `评估组长（该评估的主任评估师） · the assessment's 
 const SHEET_READERS = `本企业、评估机构管理员、已声明无利益冲突的评估组成员、所在地区的分平台管理员、平台管理员；各成员的评分仅对已提交本人评分的成员与评估机构、平台管理员可见 · the enterprise, the body's admin, team members who declared no conflict, the region's admins, the platform admin; individual ratings only to members who submitted theirs and to the body's and platform admins. ${READERS_404}`;
 /** canReviewFormalAssessment. */
 const REVIEWERS = `评审专家（合规性审查角色） · the scheme's reviewers. ${READERS_404}`;
+/** canManageCertificates. */
+const CERTIFICATE_MANAGERS = '评审专家（合规性审查角色）与平台管理员 · the scheme\'s reviewers and the platform admin.';
 /** canRateFormalAssessment. */
 const RATERS = `已声明无利益冲突且有平台账户的评估组成员本人 · each team member with a login who declared no conflict, for themself. ${READERS_404}`;
 
@@ -58,4 +60,10 @@ export const FORMAL_ACCESS_NOTES: Record<string, string> = {
   addEvidence: RATERS,
   attachEvidenceFile: RATERS,
   downloadEvidenceFile: SHEET_READERS,
+  deleteEvidenceFile: `上传者本人（仍为已声明无利益冲突的评估组成员）或评估组长；仅在正式评估中、已判定等级阶段 · the uploader (still a team member who declared no conflict) or the lead, while assessing or rated. ${READERS_404}`,
+  readAssessmentCertificate: `能查看该评估的人员；尚未颁发时为 null · whoever may read the assessment; null before the certificate is issued. ${READERS_404}`,
+  listCertificates: CERTIFICATE_MANAGERS,
+  suspendCertificate: `${CERTIFICATE_MANAGERS} 仅有效的证书可暂停 · only a valid certificate.`,
+  reinstateCertificate: `${CERTIFICATE_MANAGERS} 仅暂停的证书可恢复 · only a suspended certificate.`,
+  revokeCertificate: `${CERTIFICATE_MANAGERS} 有效或暂停的证书可撤销；撤销、过期、被替代为终态 · a valid or suspended certificate; revoked, expired and superseded are final.`,
 };

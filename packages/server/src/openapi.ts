@@ -16,6 +16,7 @@ export const API_TAGS = [
   { name: '评估机构与人员', description: '评估机构、评估人员与资质、标准培训、证书 · bodies, assessors, qualifications, training, certificates' },
   { name: '标准符合性评估', description: '评估申请、受理、评估组、评估计划、现场预评估 · the formal conformity assessment' },
   { name: '正式评估', description: '首次会议、评估工作表、证据、评分、组内一致意见、等级判定、沟通评估结果 · the formal assessment on site' },
+  { name: '指数与看板', description: '数据看板：统计与排名（少于 5 家企业不显示） · dashboards, k ≥ 5' },
   { name: '合规性审查与证书', description: '合规性审查、公示与异议、颁发证书 · review, public notice, certificate' },
 ];
 
@@ -54,6 +55,7 @@ export const ACCESS_NOTES: Record<string, string> = {
   issueOneTimePassword: PLATFORM_ADMIN,
   readSmsOutbox: PLATFORM_ADMIN,
   readAuditTrail: '平台管理员（全部）、地方分平台管理员（本地区企业） · admins, within their oversight.',
+  readDashboard: '平台管理员（全国及任一地区）、地方分平台管理员（本分平台地区及其下级，其他地区 403） · the platform admin any region, a region admin its own and below.',
   listSelfDiagnoses: ENTERPRISE,
   createSelfDiagnosis: ENTERPRISE,
   readSelfDiagnosis: READERS,

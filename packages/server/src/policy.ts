@@ -199,12 +199,19 @@ export const canLeadFormalAssessment = (actor: Actor | null, f: FormalAssessment
 export const canRateFormalAssessment = (actor: Actor | null, f: FormalAssessmentScope): boolean => !!actor && f.members.some((m) => m.accountId === actor.id && m.coi === 'none');
 export const canCollectEvidence = canRateFormalAssessment;
 
+/** Deleting an evidence file: a team member who may collect evidence and uploaded it, or the lead. */
+export const canDeleteEvidenceFile = (actor: Actor | null, f: FormalAssessmentScope, file: { uploadedBy: string | null }): boolean =>
+  canLeadFormalAssessment(actor, f) || (canCollectEvidence(actor, f) && !!file.uploadedBy && file.uploadedBy === actor!.id);
+
 /** Each assessor's own ratings: the raters (once they submitted theirs, see services), the body's admin, the platform admin. */
 export const canSeeIndividualRatings = (actor: Actor | null, f: FormalAssessmentScope): boolean =>
   actor?.role === 'platform_admin' || (actor?.role === 'agency_admin' && !!actor.bodyId && actor.bodyId === f.bodyId) || canRateFormalAssessment(actor, f);
 
 /** 合规性审查, objections and issuing the certificate: the scheme's reviewers. */
 export const canReviewFormalAssessment = (actor: Actor | null): boolean => actor?.role === 'reviewer';
+
+/** The certificates' list and their status after issue (暂停, 恢复, 撤销): the scheme's reviewers and the platform admin. */
+export const canManageCertificates = (actor: Actor | null): boolean => actor?.role === 'reviewer' || actor?.role === 'platform_admin';
 
 /** A member's own conflict-of-interest declaration. */
 export const canDeclareOwnConflict = (actor: Actor | null, member: { accountId: string | null }): boolean => !!actor && !!member.accountId && member.accountId === actor.id;
@@ -218,6 +225,14 @@ export const canUpdateSubPlatform = (actor: Actor | null, code: string): boolean
 
 /** The development SMS outbox holds reset codes: platform admins only. */
 export const canReadSmsOutbox = (actor: Actor | null): boolean => actor?.role === 'platform_admin';
+
+/**
+ * 数据看板 of a region (null: the nation): the platform admin any, a region admin its sub-platform's region
+ * and the regions inside it, never the nation or a neighbour.
+ */
+export const canReadDashboard = (actor: Actor | null, regionCode: string | null): boolean =>
+  actor?.role === 'platform_admin' ||
+  (actor?.role === 'region_admin' && actor.regionCode !== null && regionCode !== null && regionContains(actor.regionCode, regionCode));
 
 /** The audit trail: the platform admin all of it, a region admin its region's enterprises (oversightOf). */
 export const canReadAuditTrail = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'region_admin';

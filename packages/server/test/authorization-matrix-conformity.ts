@@ -254,4 +254,12 @@ export const CONFORMITY_MATRIX = {
   },
   attachEvidenceFile: { why: 'canCollectEvidence', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { evidenceId: f.evidenceId }, query: { name: 'a.pdf' }, body: {} }) },
   downloadEvidenceFile: { why: 'canSeeAssessedEnterpriseData', expect: sheetReaders, sample: (f: Fx) => formal(f, { params: { fileId: f.fileId } }) },
+  // The lead passes the rule (an uploader too); A's assessment is closed, so the lead's request ends in 409 and nothing is deleted.
+  deleteEvidenceFile: { why: 'canDeleteEvidenceFile: the uploader or the lead', expect: leadOfA, sample: (f: Fx) => formal(f, { params: { fileId: f.fileId } }) },
+  readAssessmentCertificate: { why: 'canReadFormalAssessment (null before issue)', expect: [E401, OK, E404, E404, OK, OK, OK, E404, OK], sample: (f: Fx) => formal(f) },
+  // 证书管理: the reviewer role is not a persona here (certificate-status.test.ts acts as one).
+  listCertificates: { why: 'canManageCertificates: reviewers and the platform admin', expect: platformAdminOnly, sample: () => ({ query: { q: 'CMMM', status: 'valid' } }) },
+  suspendCertificate: { why: 'canManageCertificates', expect: platformAdminOnly, sample: (f: Fx) => ({ params: { number: f.certificateNumber }, body: { reason: '监督检查发现问题' } }) },
+  reinstateCertificate: { why: 'canManageCertificates', expect: platformAdminOnly, sample: (f: Fx) => ({ params: { number: f.certificateNumber }, body: { reason: '整改完成' } }) },
+  revokeCertificate: { why: 'canManageCertificates', expect: platformAdminOnly, sample: (f: Fx) => ({ params: { number: f.certificateNumber }, body: { reason: '严重不符合' } }) },
 } satisfies Record<string, Omit<Row, 'sample'> & { sample: (f: Fx) => Sample }>;

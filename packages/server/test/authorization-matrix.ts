@@ -158,6 +158,12 @@ export const MATRIX: Record<string, Row> = {
     sample: () => ({ query: { subjectType: 'self_diagnosis', limit: '10' } }),
   },
 
+  readDashboard: {
+    why: 'canReadDashboard: platform admin any region, a region admin its own region and below (昆山 asks for 昆山)',
+    expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
+    sample: () => ({ query: { region: '320583' } }),
+  },
+
   // ---- 企业自诊断
   listSelfDiagnoses: { why: 'canRunSelfDiagnosis: its own list, enterprise users only', expect: enterpriseUsers, sample: none },
   createSelfDiagnosis: { why: 'canRunSelfDiagnosis: enterprise users only (B creates its own)', expect: enterpriseUsers, sample: () => ({ body: { enterpriseType: 'discrete', tailored: [] } }) },

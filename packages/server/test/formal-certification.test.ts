@@ -98,13 +98,20 @@ describe.each(testDatabases)('review, public notice and certificate on the $name
     // Reminders 90 and 30 days before, each once; expired the day after the last.
     const outbox = async () => (await p.ctx.repos.sms.listOutbox(100)).filter((m) => m.body.includes(issued.certificateNumber)).length;
     const last = new Date(`${issued.validUntil}T12:00:00+08:00`).getTime();
+    p.clock.now = new Date(last - 91 * DAY);
+    expect((await runScheduledWork(p.ctx)).reminded).toEqual([]);
     p.clock.now = new Date(last - 90 * DAY);
     await Promise.all([runScheduledWork(p.ctx), runScheduledWork(p.ctx)]);
     expect(await outbox()).toBe(1);
-    p.clock.now = new Date(last - 30 * DAY);
+    expect((await p.ctx.repos.sms.listOutbox(100)).find((m) => m.body.includes(issued.certificateNumber))?.body).toContain('还有 90 天');
+    p.clock.now = new Date(last - 31 * DAY);
+    expect((await runScheduledWork(p.ctx)).reminded).toEqual([]);
+    // A day the servers were down is caught up: the 30-day reminder still goes out 20 days before.
+    p.clock.now = new Date(last - 20 * DAY);
     await runScheduledWork(p.ctx);
     await runScheduledWork(p.ctx);
     expect(await outbox()).toBe(2);
+    expect((await p.ctx.repos.sms.listOutbox(100)).filter((m) => m.body.includes(issued.certificateNumber)).map((m) => m.body).join()).toContain('还有 20 天');
     p.clock.now = new Date(last + DAY);
     const runs = await Promise.all([runScheduledWork(p.ctx), runScheduledWork(p.ctx)]);
     expect(runs.flatMap((r) => r.expired)).toEqual([issued.certificateNumber]);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
-import type { ServiceContext } from '../src/context.ts';
+import type { ContextOptions, ServiceContext } from '../src/context.ts';
 import { bootstrapPlatform } from '../src/services/platform/bootstrap-platform.ts';
 import { serviceContext } from '../src/context.ts';
 
@@ -26,7 +26,8 @@ export interface TestPlatform {
 
 const quiet = { info: () => {}, warn: () => {} };
 
-export async function startPlatform(database: Database, options: Partial<AppOptions> = {}): Promise<TestPlatform> {
+/** `context` adds to the service context (e.g. an SMS sender other than the outbox). */
+export async function startPlatform(database: Database, options: Partial<AppOptions> = {}, context: Pick<ContextOptions, 'sms'> = {}): Promise<TestPlatform> {
   await migrateToLatest(database.db);
   const clock = {
     now: new Date('2026-11-21T08:00:00Z'),
@@ -34,7 +35,7 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx = serviceContext(database, quiet, { now: () => clock.now });
+  const ctx = serviceContext(database, quiet, { ...context, now: () => clock.now });
   const setup = await bootstrapPlatform(ctx);
   const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000, score: 1000, objection: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -294,3 +295,36 @@ export function useMigratedDatabase(openMigrated: () => Promise<Database>, reset
     },
   };
 }
+
+// ---- for the read-side suites (diagnosis results, dashboards): rows stored directly, as the completion stores them
+import type { ScoreResult } from '@cmmm/model';
+import { newId } from '../src/security/tokens.ts';
+import { recordDiagnosisResult } from '../src/services/statistics/record-diagnosis-result.ts';
+
+/** An enterprise row without an account, in a region and an industry. */
+export async function insertEnterpriseRow(ctx: ServiceContext, e: { name: string; regionCode: string; industryCode: string }): Promise<string> {
+  const id = newId();
+  await ctx.repos.enterprises.insertEnterprise({
+    id,
+    name: e.name,
+    creditCode: newCreditCode(e.regionCode),
+    organisationType: 'independent',
+    parentName: null,
+    industryCode: e.industryCode,
+    regionCode: e.regionCode,
+    enterpriseType: 'discrete',
+    contactName: '测试',
+    contactMobile: '13800000000',
+    subPlatformCode: null,
+  });
+  return id;
+}
+
+/** A completed self-diagnosis stored and recorded in one transaction, as the completion does; its id. */
+export const storeCompletedDiagnosis = (ctx: ServiceContext, enterpriseId: string, result: ScoreResult, completedAt: Date): Promise<string> =>
+  ctx.transaction(async (tx) => {
+    const assessmentId = newId();
+    await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result, answers: {}, completedAt });
+    await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result });
+    return assessmentId;
+  });

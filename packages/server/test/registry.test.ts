@@ -121,6 +121,7 @@ describe.each(testDatabases)('the registry of certified enterprises on the $name
           industryCode: null,
           industryName: null,
           level: 4,
+          capability: null,
           scope: '水泥的工艺设计、生产、销售',
           certificateNumber: null,
           issuedOn: null,

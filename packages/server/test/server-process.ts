@@ -25,12 +25,15 @@ export interface ServerProcess {
 }
 
 /**
- * Starts bin/cmmm-server.js on databaseUrl (PORT=0, its own DATA_DIR, warnings logged). With
- * expectAdmin it also waits for the one-time password printed on an empty database.
+ * Starts bin/cmmm-server.js on databaseUrl, or on an embedded database (PORT=0, its own DATA_DIR, warnings
+ * logged, `env` added). With expectAdmin it also waits for the one-time password printed on an empty database.
  */
-export async function startServer(options: { databaseUrl: string; expectAdmin?: boolean; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startServer(options: { databaseUrl?: string; expectAdmin?: boolean; timeoutMs?: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cmmm-server-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl, LOG_LEVEL: 'warn', REPORT_THREADS: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', REPORT_THREADS: '1', ...options.env };
+  // Without a URL the server opens the embedded database in its own DATA_DIR.
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
   delete env.NODE_ENV; // NODE_ENV=test (set by vitest) would silence the logs a failure needs
   const child = spawn(process.execPath, [serverBin], { env });
   let out = '';

@@ -86,6 +86,14 @@ describe('configuration', () => {
       expect((err as EnvError).problems).toHaveLength(2);
     }
   });
+
+  it('takes CLOCK_START only as an instant with its time zone', () => {
+    expect(readEnv({}).clockStart).toBeUndefined();
+    expect(readEnv({ CLOCK_START: '2027-01-05T09:00:00+08:00' }).clockStart?.toISOString()).toBe('2027-01-05T01:00:00.000Z');
+    for (const wrong of ['2027-01-05', '2027-01-05T09:00:00', 'tomorrow', '2027-13-45T09:00:00Z']) {
+      expect(() => readEnv({ CLOCK_START: wrong }), wrong).toThrow(/CLOCK_START/);
+    }
+  });
 });
 
 const serverBin = new URL('../bin/cmmm-server.js', import.meta.url).pathname;

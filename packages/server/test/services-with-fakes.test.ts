@@ -29,7 +29,7 @@ function fakeContext(fakes: Fakes): ServiceContext {
     reports: { render: () => Promise.reject(new Error('no report expected')) },
     caches: createCaches(false),
     log: { info: () => {}, warn: () => {} },
-    evidence: { store: { put: () => Promise.reject(new Error('no upload expected')), open: () => Promise.reject(new Error('no download expected')), has: () => Promise.resolve(false) }, maxBytes: 1 },
+    evidence: { store: { put: () => Promise.reject(new Error('no upload expected')), open: () => Promise.reject(new Error('no download expected')), has: () => Promise.resolve(false), delete: () => Promise.reject(new Error('no deletion expected')) }, maxBytes: 1 },
     scheme: { noticeDays: 7, certificateYears: 3 },
   };
   return ctx;

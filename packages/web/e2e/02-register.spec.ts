@@ -19,6 +19,13 @@ test('a new enterprise registers, sees its data, logs out and in again', async (
   await page.goto('/');
   await page.getByRole('button', { name: '注册' }).click();
   await expect(page).toHaveURL(/\/register$/);
+  // An empty form names each missing field in its own words.
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  const errorOf = (text: string) => page.locator('.ant-form-item-explain-error', { hasText: text });
+  await expect(errorOf('请再次输入密码')).toBeVisible();
+  await expect(errorOf('请填写联系电话')).toBeVisible();
+  await expect(errorOf('请填写密码')).toHaveCount(1); // 密码 only, not 确认密码
+  await expect(errorOf('请填写手机号码')).toHaveCount(1); // 手机号码 only, not 联系电话
   await fillAccount(page, e);
   await page.getByLabel('企业名称').fill(e.name);
 

@@ -34,6 +34,31 @@ async function phoneShot(page: Page, name: string) {
 
 const questions = (page: Page) => page.locator('fieldset[data-testid^="question-"]');
 
+/** Scores as the pages and the report show them: two decimals, rounded down. */
+const floor2 = (x: number) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
+
+/** Whether every element matched sits on one line (no word broken over two). */
+async function eachOnOneLine(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1 || el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).lineHeight || '0') * 1.5).map((el) => el.textContent ?? ''));
+}
+
+/** The "！" popover: opened by a click (a tap), kept open, inside the viewport, closed by Escape. */
+async function explainStaysOpen(page: Page, name: string, text: string) {
+  const button = page.getByRole('button', { name });
+  await button.click();
+  const popover = page.locator('.info-tip-popover:visible');
+  await expect(popover).toContainText(text);
+  await page.mouse.move(1, 1); // hover leaves: a clicked explanation stays
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(popover).toBeVisible();
+  const box = (await popover.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  expect(box.x, 'the popover starts inside the viewport').toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, 'the popover ends inside the viewport').toBeLessThanOrEqual(width);
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+}
+
 /** Answers every question of the subdomain shown, through the radio buttons of the page. */
 async function answerShown(page: Page, pick: (requirementId: string) => Grade) {
   const list = questions(page);
@@ -77,6 +102,12 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await page.getByRole('button', { name: '新建自诊断' }).click();
   await expect(page).toHaveURL(/\/self-diagnoses\/new$/);
   await expect(page.getByRole('heading', { name: '填报须知' })).toBeVisible();
+  // The edition used is named, with how it relates to the national standards; the footer says the same.
+  await expect(page.getByTestId('edition-note')).toContainText('DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》');
+  await expect(page.getByTestId('edition-note')).toContainText('GB/T 39116—2020');
+  await expect(page.getByRole('contentinfo')).toContainText('自诊断模型：DB12/T 1073—2021');
+  // No favicon 404 (the only console error a new user met).
+  expect((await page.request.get('/favicon.ico')).status()).toBe(200);
   await expect(page.getByRole('radio', { name: '离散型' })).toBeChecked();
   const model = page.getByTestId('model-table');
   await expect(model.getByRole('row', { name: /产品设计/ })).toBeVisible();
@@ -105,6 +136,11 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await explain.focus();
   await expect(page.getByRole('tooltip').or(page.locator('.ant-popover:visible')).first()).toContainText('已接入网络');
   await page.keyboard.press('Escape');
+  // A click keeps it open (the survey says 可点击); on a phone a tap does, inside the 390 px screen.
+  await explainStaysOpen(page, '设备联网率（%）的说明', '已接入网络');
+  await resize(page, PHONE);
+  await explainStaysOpen(page, '设备联网率（%）的说明', '已接入网络');
+  await resize(page, DESKTOP);
   await page.getByRole('spinbutton', { name: '员工人数' }).fill('320');
   await choose(page, '年营业收入', '2000 万—4 亿元');
   await page.getByRole('textbox', { name: '主要产品' }).fill('数控机床、伺服电机');
@@ -131,6 +167,10 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await expect(first.getByRole('radio', { name: '全部满足', exact: true })).toBeChecked();
   // 企业不涉及此题目 is greyed on mandatory parts.
   await expect(first.getByRole('radio', { name: '企业不涉及此题目' })).toBeDisabled();
+  // …and says why in words anyone gets (not only a mouse's tooltip).
+  await expect(first.locator('.na-reason')).toBeVisible();
+  await expect(first.locator('.na-reason')).toHaveText('本题所在能力域为必选，不能选择“企业不涉及此题目”');
+  await expect(first.getByRole('radio', { name: '企业不涉及此题目' })).toHaveAccessibleDescription('本题所在能力域为必选，不能选择“企业不涉及此题目”');
   await answerShown(page, () => 'FI');
   await expect(page.getByTestId('save-status')).toHaveText(/已保存/);
   await page.getByRole('button', { name: '下一步' }).click();
@@ -179,6 +219,19 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   // 二级 opens by itself after 3 seconds.
   await expect(page.getByRole('heading', { level: 1, name: '自诊断答题：二级（规范级）' })).toBeVisible({ timeout: 8000 });
   await expect(page.getByText('一级已提交 · 得分 1.00')).toBeVisible();
+  // 二级 opens at its first unanswered question, not where 一级 was left (its last subdomain).
+  expect(subs.at(-1)).not.toBe('P1-1');
+  await expect(page.getByTestId('nav-P1-1')).toHaveAttribute('aria-current', 'step');
+  await expect(questions(page).first()).toHaveAttribute('data-testid', /^question-P1-1\.1\.L2$/);
+  await expect(questions(page).first()).toBeInViewport();
+  // The submitted 一级 can be looked at, read only.
+  await page.getByTestId('view-level-1').click();
+  const submitted = page.getByRole('dialog', { name: '一级答题记录（已提交，只读）' });
+  await expect(submitted.getByTestId('submitted-level-1')).toContainText('全部满足');
+  await expect(submitted.getByTestId(`submitted-${offlineId}`)).toContainText('全部满足');
+  await expect(submitted.getByRole('radio')).toHaveCount(0);
+  await submitted.getByRole('button', { name: /关闭|Close/ }).click();
+  await expect(submitted).toBeHidden();
 
   // 继续自诊断 resumes at the current level and the subdomain last shown.
   await openSubdomain(page, 'M2-3');
@@ -189,6 +242,12 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   await page.waitForLoadState('networkidle');
   await shot(page, 'sd-list-desktop');
   await phoneShot(page, 'sd-list');
+  // On a phone each diagnosis is a card: 状态 and 继续自诊断 are on screen, not off to the side of a table.
+  await resize(page, PHONE);
+  const card = page.getByTestId('diagnosis-card').first();
+  await expect(card).toContainText('填报中');
+  await expect(card.getByRole('link', { name: '继续自诊断' })).toBeInViewport();
+  await resize(page, DESKTOP);
   await page.getByRole('button', { name: '继续自诊断' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '自诊断答题：二级（规范级）' })).toBeVisible();
   await expect(page.getByTestId('nav-M2-3')).toHaveAttribute('aria-current', 'step');
@@ -222,17 +281,31 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   if (!expected.ok) throw new Error(JSON.stringify(expected.issues));
   expect(expected.value.level).toBe(1);
   await expect(page.getByTestId('result-level')).toHaveText('一级（规划级）');
-  await expect(page.getByTestId('total-score')).toHaveText(expected.value.totalScore.toFixed(2));
+  await expect(page.getByTestId('total-score')).toHaveText(floor2(expected.value.totalScore));
   const levelScores = page.getByTestId('level-scores');
-  await expect(levelScores.getByRole('row', { name: /一级（规划级）/ })).toContainText((expected.value.levelScores['1'] ?? 0).toFixed(2));
-  await expect(levelScores.getByRole('row', { name: /二级（规范级）/ })).toContainText((expected.value.levelScores['2'] ?? 0).toFixed(2));
+  await expect(levelScores.getByRole('row', { name: /一级（规划级）/ })).toContainText(floor2(expected.value.levelScores['1'] ?? 0));
+  await expect(levelScores.getByRole('row', { name: /二级（规范级）/ })).toContainText(floor2(expected.value.levelScores['2'] ?? 0));
   await expect(levelScores.getByRole('row', { name: /二级（规范级）/ })).toContainText('未达到');
   await expect(page.getByTestId('charts-level')).toContainText('二级（规范级）'); // the first level not reached
   await expect(page.getByTestId('radar-table')).toContainText('人员');
   await expect(page.getByTestId('gap-summary')).toContainText(`改进以下 ${expected.value.gap?.improvements.length} 项即可达到二级（规范级）`);
+  // Two decimals everywhere a score is shown: the level score and what it lacks make 0.80.
+  const level2 = floor2(expected.value.levelScores['2'] ?? 0);
+  await expect(page.getByTestId('gap')).toContainText(`二级（规范级）得分 ${level2}，距达到该级的 0.8 还差 ${((80 - Math.round(Number(level2) * 100)) / 100).toFixed(2)}`);
+  await expect(page.getByTestId('gap')).not.toContainText(/\d\.\d{3,}/);
+  // No grade name or column title broken in the middle ("全部满/足", "本级得分提/升"), on a desktop or a phone.
+  expect(await eachOnOneLine(page, '[data-testid="gap-table"] .keep-words')).toEqual([]);
+  await resize(page, PHONE);
+  expect(await eachOnOneLine(page, '[data-testid="gap-table"] .keep-words')).toEqual([]);
+  await resize(page, DESKTOP);
   await expect(page.getByTestId('peers')).toContainText('同行业');
   // 北京市海淀区 has no policy tied to 一级 or 二级: the page says so.
   await expect(page.getByTestId('policies-none')).toHaveText('本企业注册地区暂无与当前等级或下一等级挂钩的政策。');
+  // …but its national and 北京 policies are shown below as 相关政策.
+  await expect(page.getByTestId('related-policies')).toContainText('《“十四五”智能制造发展规划》');
+  await expect(page.getByTestId('related-policies')).toContainText('北京市');
+  // Every level answered can be looked at, read only.
+  await expect(page.getByTestId('submitted-levels').getByRole('button')).toHaveCount(2);
   await page.waitForLoadState('networkidle');
   await chartsSettled(page, 2); // the radar and the bars, their entry animation over
   await shot(page, 'sd-result-desktop');
@@ -241,7 +314,7 @@ test('a new enterprise self-diagnoses: 一级 reached, 二级 not; the result ma
   // The list marks it as the valid result.
   await page.getByRole('link', { name: '返回企业自诊断' }).click();
   await expect(page.getByRole('row', { name: /已完成/ })).toContainText('最新一次有效自诊断');
-  await expect(page.getByRole('row', { name: /已完成/ })).toContainText(expected.value.totalScore.toFixed(2));
+  await expect(page.getByRole('row', { name: /已完成/ })).toContainText(floor2(expected.value.totalScore));
 });
 
 test('the fourth self-diagnosis of a month is refused with a clear message', async ({ page }) => {
@@ -278,6 +351,11 @@ test('the fourth self-diagnosis of a month is refused with a clear message', asy
   await page.goto('/self-diagnoses/new');
   await expect(page.getByTestId('new-blocked')).toHaveText('本月自诊断次数已用完，请下月再新建');
   await expect(page.getByRole('button', { name: '开始答题' })).toBeDisabled();
+  // The refusal is read first, at the top, and nothing on the page can be chosen.
+  await expect(page.getByTestId('new-blocked')).toBeInViewport();
+  expect((await page.getByTestId('new-blocked').boundingBox())!.y).toBeLessThan((await page.getByTestId('model-table').boundingBox())!.y);
+  await expect(page.getByRole('checkbox', { name: '物流（能力域）：不答（裁剪）' })).toBeDisabled();
+  await expect(page.getByRole('radio', { name: '流程型' })).toBeDisabled();
   const refused = await page.request.post('/api/self-diagnoses', { data: { enterpriseType: 'discrete', tailored: [] }, headers: { 'x-csrf-token': await csrf() } });
   expect(refused.status()).toBe(409);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('SELF_DIAGNOSIS_LIMIT');

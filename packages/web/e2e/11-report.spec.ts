@@ -56,7 +56,8 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   expect(verifyPage.status()).toBe(200);
   expect(await verifyPage.text()).toContain(enterprise.name);
 
-  // 改进路线图: patterns with reason, priority, subdomains, path, target requirements (Chinese), a case.
+  // 改进路线图: patterns with a plain reason, subdomains, path, target requirements (Chinese), a case; the
+  // formula only in the 计算方法 note.
   const roadmap = page.getByTestId('roadmap');
   await expect(roadmap.getByRole('heading', { level: 2, name: '改进路线图' })).toBeVisible();
   await expect(roadmap).toContainText('二级（规范级）');
@@ -65,11 +66,18 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   const first = entries.first();
   await expect(first.getByRole('heading', { level: 3 })).toContainText(/\S/);
   await expect(first).toContainText('选择理由');
-  await expect(first).toContainText(/优先级 \d\.\d{4}/);
+  const reason = first.locator('.roadmap-text').first();
+  await expect(reason).toContainText('低于达标线 0.80');
+  await expect(reason).not.toContainText(/[A-Z]\d-\d|Σ|max\(|优先级 =/);
+  await expect(first).not.toContainText(/\d\.\d{3,}/);
+  const method = roadmap.getByTestId('roadmap-method');
+  await expect(method).toContainText('计算方法');
+  await method.locator('summary').click();
+  await expect(method).toContainText('优先级 = Σ 权重 × max(0, 0.80 − 得分)');
   await expect(first).toContainText('依托的能力子域');
   await expect(first.locator('ol.roadmap-path > li').first()).toBeVisible();
   await expect(first).toContainText('目标要求（二级）');
-  await expect(first.locator('.roadmap-targets li [lang="zh-CN"]').first()).toContainText(/\S/);
+  await expect(first.locator('.roadmap-targets li[lang="zh-CN"]').first()).toContainText(/\S/);
   await expect(roadmap.locator('table caption', { hasText: '案例的关键指标' }).first()).toBeVisible();
 
   // 可申报的政策: 江阴 rewards 二级, the next level.
@@ -80,6 +88,16 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await expect(jiangyin).toContainText('10 万元');
   await expect(jiangyin).toContainText('下一等级（二级）');
   await expect(policies.getByTestId('policies-none')).toHaveCount(0);
+  // 相关政策 below them: the region's policies without a reward for 一级 or 二级 (江苏's 智改数转 notice, the
+  // national plan), not repeated from the table above.
+  const related = policies.getByTestId('related-policies');
+  await expect(related.getByRole('heading', { level: 3, name: '相关政策' })).toBeVisible();
+  await expect(related).toContainText('《关于做好“智改数转”诊断工作的通知》');
+  await expect(related).toContainText('《“十四五”智能制造发展规划》');
+  await expect(related).not.toContainText('江阴市工业和信息化专项资金');
+  expect((await related.boundingBox())!.y).toBeGreaterThan((await jiangyin.boundingBox())!.y);
+  // Scores and gains with two decimals, as everywhere else on the page.
+  await expect(page.getByTestId('gap')).not.toContainText(/\d\.\d{3,}/);
 
   await page.waitForLoadState('networkidle');
   await chartsSettled(page, 2); // the radar and the bars, their entry animation over
@@ -90,6 +108,7 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await resize(page, PHONE);
   // On a phone the policies are a list of cards (the table would hide 适用于 off screen).
   await expect(policies.getByTestId('policies-list').getByRole('listitem').filter({ hasText: '江苏省江阴市' })).toContainText('下一等级（二级）');
+  await expect(policies.getByTestId('related-policies-list')).toContainText('智改数转');
   await shot(page, 'sd-report-result-phone');
   await page.getByTestId('report-section').screenshot({ path: `${SCREENS_DIR}/sd-report-actions-phone.png` });
   await roadmap.screenshot({ path: `${SCREENS_DIR}/sd-report-roadmap-phone.png` });
@@ -108,6 +127,12 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   const text = pdftotext.stdout.replace(/[ \t]+/g, ' ');
   expect(text).toContain(enterprise.name);
   expect(text).toMatch(/一级\s*（\s*规划级\s*）/);
+  // The edition by its name, not its internal id; 相关政策 in the PDF too; the roadmap's method apart.
+  expect(text).toContain('DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》');
+  expect(text).not.toContain('db12-t1073-2021');
+  expect(text).toContain('相关政策');
+  expect(text).toContain('智改数转');
+  expect(text).toContain('计算方法');
 
   // 导出 Excel: an xlsx (a zip).
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);

@@ -24,6 +24,11 @@ export interface Platform {
   admin: { username: 'admin'; password: string };
   /** The last part of the server's output, for a failed test's report. */
   log(): string;
+  /**
+   * Stops the server and starts it again on the same data and port with `env` added (e.g. CLOCK_START,
+   * to reach the end of a 公示 period); what was stored stays, sessions included.
+   */
+  restart(env: Record<string, string>): Promise<void>;
 }
 
 interface Server extends Platform {
@@ -31,11 +36,47 @@ interface Server extends Platform {
   stop(): Promise<void>;
 }
 
+interface Process {
+  baseURL: string;
+  /** The one-time password: printed on the first start only. */
+  password: string | undefined;
+  log(): string;
+  stop(): Promise<void>;
+}
+
 async function startServer(file: string): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cmmm-e2e-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  let current: Process;
+  try {
+    current = await startProcess(dataDir, { PORT: '0' });
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+  if (!current.password) throw new Error(`the first start printed no one-time password:\n${current.log()}`);
+  const server: Server = {
+    file,
+    baseURL: current.baseURL,
+    admin: { username: 'admin', password: current.password },
+    log: () => current.log(),
+    async restart(env) {
+      await current.stop();
+      current = await startProcess(dataDir, { PORT: new URL(server.baseURL).port, ...env });
+    },
+    async stop() {
+      await current.stop();
+      removeData();
+    },
+  };
+  return server;
+}
+
+/** One server process on `dataDir`: resolves once it printed its ready line (and, first, the one-time password). */
+async function startProcess(dataDir: string, env: Record<string, string>): Promise<Process> {
   const child = spawn(process.execPath, ['packages/server/bin/cmmm-server.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // A worker that exits without its teardown (a crash) still takes its server with it.
@@ -50,18 +91,17 @@ async function startServer(file: string): Promise<Server> {
   const stop = async () => {
     process.removeListener('exit', killOnExit);
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const { baseURL, password } = await new Promise<{ baseURL: string; password: string }>((done, fail) => {
+    const { baseURL, password } = await new Promise<{ baseURL: string; password: string | undefined }>((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`the server did not start within ${START_TIMEOUT / 1000} s:\n${output}`)), START_TIMEOUT);
+      // The ready line comes after the credentials: once it is there, so is the password (if any).
       const check = () => {
         const url = READY.exec(output)?.[1];
-        const otp = ONE_TIME_PASSWORD.exec(output)?.[1];
-        if (url && otp) {
+        if (url) {
           clearTimeout(timer);
           child.removeListener('exit', exited);
-          done({ baseURL: url, password: otp });
+          done({ baseURL: url, password: ONE_TIME_PASSWORD.exec(output)?.[1] });
         }
       };
       const exited = (code: number | null) => {
@@ -74,7 +114,7 @@ async function startServer(file: string): Promise<Server> {
     });
     child.stdout.removeAllListeners('data').on('data', collect);
     child.stderr.removeAllListeners('data').on('data', collect);
-    return { file, baseURL, admin: { username: 'admin', password }, log: () => output, stop };
+    return { baseURL, password, log: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -32,11 +32,13 @@ import { TrainingsPage } from './pages/assessors/TrainingsPage.tsx';
 import { ApplicationPage } from './pages/formal-assessment/ApplicationPage.tsx';
 import { FormalAssessmentPage } from './pages/formal-assessment/FormalAssessmentPage.tsx';
 import { FormalAssessmentsPage } from './pages/formal-assessment/FormalAssessmentsPage.tsx';
+import { CertificateManagementPage } from './pages/certificates/CertificateManagementPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { PLATFORM_PRIMARY } from './theme.ts';
 
 // The result page carries the charts (echarts): loaded only when a result is opened.
 const ResultPage = lazy(() => import('./pages/self-diagnosis/ResultPage.tsx').then((m) => ({ default: m.ResultPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ReviewPage = lazy(() => import('./pages/formal-rating/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 
 export const routes: RouteObject[] = [
@@ -68,10 +70,12 @@ export const routes: RouteObject[] = [
       { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },
       { path: '/trainings', element: <TrainingsPage /> },
       { path: '/certificates', element: <CertificatesPage /> },
+      { path: '/certificate-management', element: <CertificateManagementPage /> },
       { path: '/admin', element: <AdminPage /> },
       { path: '/admin/enterprises', element: <EnterprisesPage /> },
       { path: '/admin/audit', element: <AuditTrailPage /> },
       { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
+      { path: '/dashboard', element: <Suspense fallback={<Skeleton active />}><DashboardPage /></Suspense> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

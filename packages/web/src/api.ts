@@ -20,6 +20,8 @@ import type {
 import type { z } from 'zod';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 import type { AuditEvent, AuditTrailPage, AuditTrailQuery } from '@cmmm/contract/audit';
+import type { Dashboard } from '@cmmm/contract/dashboard';
+export type { Dashboard };
 
 export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
@@ -274,4 +276,6 @@ export const api = {
     const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));
     return get<AuditTrailPage>(`/api/admin/audit-events?${params}`);
   },
+  /** 数据看板 of a region (6-digit code), or of the nation / one's own region when omitted. */
+  dashboard: (region?: string) => get<Dashboard>(region ? `/api/dashboard?region=${encodeURIComponent(region)}` : '/api/dashboard'),
 };

@@ -18,9 +18,10 @@ export const notBefore = (field: string, message: string): Rule => ({ getFieldVa
   },
 });
 
-export const mobileRules = (t: Translate): Rule[] => [
-  { required: true, whitespace: true, message: t('validation.mobileRequired') },
-  { pattern: MOBILE, message: t('validation.mobile') },
+/** A mobile number; `field` names it in the messages where it is not the 手机号码 itself (联系电话). */
+export const mobileRules = (t: Translate, field?: string): Rule[] => [
+  { required: true, whitespace: true, message: field ? t('validation.required', { field }) : t('validation.mobileRequired') },
+  { pattern: MOBILE, message: field ? t('validation.mobileOf', { field }) : t('validation.mobile') },
 ];
 
 export const usernameRules = (t: Translate): Rule[] => [
@@ -40,7 +41,7 @@ export const newPasswordRules = (t: Translate): Rule[] => [
 
 /** 确认密码: equal to the field named passwordField. */
 export const confirmPasswordRules = (t: Translate, passwordField: FieldName): Rule[] => [
-  { required: true, message: t('validation.passwordRequired') },
+  { required: true, message: t('validation.confirmRequired') },
   ({ getFieldValue }) => ({
     validator: async (_rule, value: unknown) => {
       if (value && value !== getFieldValue(passwordField)) throw new Error(t('validation.passwordMismatch'));

@@ -57,6 +57,9 @@ export function homePathFor(session: SessionView | undefined): string {
       return '/admin';
     case 'region_admin':
       return '/admin/enterprises';
+    case 'reviewer':
+      // Their work: the assessments under review, in 公示 and to certify (the list shows each one's stage).
+      return '/formal-assessments';
     default:
       return '/';
   }

@@ -22,6 +22,7 @@ const publishedEntry: RegistryEntry = {
   industryCode: null,
   industryName: null,
   level: 4,
+  capability: null,
   scope: '醋酸、乙二醇、甲醇等煤制液体燃料的设计（工艺设计）、生产和物流',
   certificateNumber: null,
   issuedOn: null,
@@ -65,9 +66,10 @@ const distribution: RegistryDistribution = {
     { level: 4, count: 27 },
     { level: 5, count: 0 },
   ],
+  custom: 0,
   byProvince: [
-    { provinceCode: '440000', provinceName: '广东省', counts: [0, 110, 41, 10, 0], total: 161 },
-    { provinceCode: '450000', provinceName: '广西壮族自治区', counts: [0, 0, 0, 1, 0], total: 1 },
+    { provinceCode: '440000', provinceName: '广东省', counts: [0, 110, 41, 10, 0], custom: 0, total: 161 },
+    { provinceCode: '450000', provinceName: '广西壮族自治区', counts: [0, 0, 0, 1, 0], custom: 0, total: 1 },
   ],
 };
 

@@ -115,10 +115,12 @@ describe('the offline answer queue', () => {
     expect(readPending(ID)).toEqual([['A.L1', 'FI']]);
   });
 
-  it('remembers the last subdomain per diagnosis', () => {
-    rememberSubdomain('d-1', 'M2-3');
-    rememberSubdomain('d-2', 'P1-1');
-    expect(rememberedSubdomain('d-1')).toBe('M2-3');
-    expect(rememberedSubdomain('d-3')).toBeUndefined();
+  it('remembers the last subdomain per diagnosis and level', () => {
+    rememberSubdomain('d-1', 1, 'M2-3');
+    rememberSubdomain('d-2', 1, 'P1-1');
+    expect(rememberedSubdomain('d-1', 1)).toBe('M2-3');
+    expect(rememberedSubdomain('d-3', 1)).toBeUndefined();
+    // A new level is not opened where the level before was left.
+    expect(rememberedSubdomain('d-1', 2)).toBeUndefined();
   });
 });

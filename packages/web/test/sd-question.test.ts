@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../src/i18n.tsx';
@@ -27,9 +27,37 @@ describe('a question', () => {
     expect(onAnswer).toHaveBeenCalledWith('M3-1.1.L1', 'PI');
   });
 
-  it('greys out 企业不涉及此题目 on mandatory parts', () => {
+  it('greys out 企业不涉及此题目 on mandatory parts and says why in words, also to screen readers', () => {
     show(false);
-    expect((screen.getByRole('radio', { name: '企业不涉及此题目' }) as HTMLInputElement).disabled).toBe(true);
+    const na = screen.getByRole('radio', { name: '企业不涉及此题目' }) as HTMLInputElement;
+    expect(na.disabled).toBe(true);
+    const reason = screen.getByTestId('na-reason-M3-1.1.L1');
+    expect(reason.textContent).toBe('本题所在能力域为必选，不能选择“企业不涉及此题目”');
+    expect(reason.hidden).toBe(false);
+    expect(na.getAttribute('aria-describedby')).toBe(reason.id);
+    cleanup();
+    show(true);
+    expect(screen.queryByTestId('na-reason-M3-1.1.L1')).toBeNull();
+  });
+
+  it('keeps the "！" explanation open after a click until it is dismissed', async () => {
+    show(true);
+    const button = screen.getByRole('button', { name: '物流规划的说明' });
+    // A phone's tap: a synthetic hover, then the click; the click must not close what the hover opened.
+    fireEvent.mouseEnter(button);
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'));
+    fireEvent.mouseLeave(button);
+    fireEvent.blur(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    // A click elsewhere dismisses it.
+    fireEvent.pointerDown(document.body);
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
+    // Escape does too.
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('true'));
+    fireEvent.keyDown(button, { key: 'Escape' });
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
   });
 
   it('has a "！" button described by the evidence guidance', () => {

@@ -93,13 +93,15 @@ export const expireCertificatesEndedBefore = (db: Db, today: string, at: Date) =
     .execute();
 
 /** Valid certificates whose last day is exactly `day` (a reminder's target). */
-export const validCertificatesEndingOn = (db: Db, day: string) =>
+/** Valid certificates whose last day is after `after` and not after `upTo` (days 'YYYY-MM-DD'). */
+export const validCertificatesEndingBetween = (db: Db, after: string, upTo: string) =>
   db
     .selectFrom('certificate')
     .innerJoin('enterprise', 'enterprise.id', 'certificate.enterprise_id')
     .select(['certificate.id', 'certificate.certificate_number', 'certificate.valid_until', 'enterprise.id as enterprise_id', 'enterprise.name', 'enterprise.region_code'])
     .where('certificate.status', '=', 'valid')
-    .where('certificate.valid_until', '=', day)
+    .where('certificate.valid_until', '>', after)
+    .where('certificate.valid_until', '<=', upTo)
     .execute();
 
 /** Claims a reminder; false when it was already sent (by this or another server). */

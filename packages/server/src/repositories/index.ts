@@ -7,6 +7,7 @@ import * as assessments from './assessments.ts';
 import * as assessors from './assessors.ts';
 import * as auditEvents from './audit-events.ts';
 import * as certificates from './certificates.ts';
+import * as diagnosisResults from './diagnosis-results.ts';
 import * as enterprises from './enterprises.ts';
 import * as formalAssessments from './formal-assessments.ts';
 import * as formalRatings from './formal-ratings.ts';
@@ -28,6 +29,7 @@ const MODULES = {
   assessors,
   auditEvents,
   certificates,
+  diagnosisResults,
   enterprises,
   formalAssessments,
   formalRatings,

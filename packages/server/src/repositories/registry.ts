@@ -3,10 +3,13 @@
 // page's twenty-odd rows then joined to their enterprise, body or published row), with a separate count;
 // nothing loads the whole registry into the process. Filters are index-friendly: regions and
 // industries as code ranges (enterprise_region_idx, enterprise_industry_idx, published_certification
-// _region_idx), levels by equality, years as date ranges, a certificate number by its unique index.
-// Not yet served by an index (each needs a migration): the name search
-// (ILIKE '%…%': pg_trgm), a whole credit code (enterprise_credit_code_key is partial, so `credit_code =`
-// scans), and the page order (certificate (level, issued_on, certificate_number)).
+// _region_idx), levels by equality, years as date ranges, a certificate number by its unique index, a
+// whole credit code by enterprise_credit_code_idx, the page order and the count by
+// certificate_registry_order_idx (level, issued_on, number, covering id and enterprise), and the name
+// search ('%…%') by enterprise_name_trgm_idx where PostgreSQL has pg_trgm (migration 20261130090000; a
+// scan on the embedded database). A name without letters (Chinese, digits) is matched with LIKE, which
+// is ILIKE's answer for it without case-folding every name. The page and the count (and the two
+// sources' counts) are independent queries, sent together: on PostgreSQL they run side by side.
 import { escapeLike } from '@cmmm/db';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from './db-types.ts';
@@ -36,7 +39,9 @@ export interface RegistryRow {
   industry_code: string | null;
   province_name: string | null;
   city_name: string | null;
-  level: number;
+  /** Null for a 自定义评估's certificate, which has `capability` instead. */
+  level: number | null;
+  capability: { domainId: string; name: string; level: number }[] | null;
   scope: string;
   certificate_number: string | null;
   issued_on: string | null;
@@ -56,9 +61,12 @@ function inRange(column: Expression<string | null>, digits: string): Expression<
   return sql<SqlBool>`(${column} >= ${digits} and ${column} < ${nextPrefix(digits)})`;
 }
 
+/** Whether a text has letters with case (then ILIKE; else LIKE matches the same names, and faster). */
+const hasCase = (text: string): boolean => text.toLowerCase() !== text.toUpperCase();
+
 function nameMatches(column: Expression<string>, names: readonly string[]): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(
-    names.map((n) => sql`${column} ilike ${`%${escapeLike(n)}%`}`),
+    names.map((n) => (hasCase(n) ? sql`${column} ilike ${`%${escapeLike(n)}%`}` : sql`${column} like ${`%${escapeLike(n)}%`}`)),
     sql` or `,
   )})`;
 }
@@ -68,9 +76,8 @@ const filtersEnterprise = (f: RegistryFilterSql) => !!(f.names?.length || f.cred
 
 /** The platform certificates matching the filter: certificate only, the enterprise and body as semi-joins. */
 function platformMatches(db: Db, f: RegistryFilterSql) {
-  // Every certificate has one level today; a certificate with a capability profile instead (自定义评估,
-  // migration 20261128100000) is left out until the registry can show a profile.
-  let q = db.selectFrom('certificate as c').where('c.level', 'is not', null);
+  // A 自定义评估's certificate (level null, a capability profile instead) is listed too; it matches no level filter.
+  let q = db.selectFrom('certificate as c');
   if (filtersEnterprise(f)) {
     let enterprises = db.selectFrom('enterprise as e').select('e.id');
     const names = f.names ?? [];
@@ -107,7 +114,7 @@ const platformKeys = (matches: ReturnType<typeof platformMatches>) =>
     sql<string>`'platform'`.as('source'),
     sql<string | null>`c.id`.as('certificate_id'),
     sql<number | null>`null::integer`.as('row_no'),
-    sql<number>`c.level`.as('level'), // not null here (platformMatches)
+    sql<number | null>`c.level`.as('level'), // null: a 自定义评估 (sorted after every level)
     sql<string>`c.issued_on`.as('sort_on'),
     sql<string | null>`c.certificate_number`.as('certificate_number'),
   ]);
@@ -155,6 +162,7 @@ function withDetails(db: Db, keys: Keys) {
       sql<string | null>`p.province_name`.as('province_name'),
       sql<string | null>`p.city_name`.as('city_name'),
       'k.level as level',
+      sql<RegistryRow['capability']>`c.capability`.as('capability'),
       sql<string>`coalesce(c.scope, p.scope)`.as('scope'),
       sql<string | null>`c.certificate_number`.as('certificate_number'),
       sql<string | null>`c.issued_on::text`.as('issued_on'),
@@ -169,51 +177,56 @@ function withDetails(db: Db, keys: Keys) {
 /** One page of the registry: higher levels first, then newer; platform certificates by number, published rows in their source's order. */
 export async function listRegistry(db: Db, f: RegistryFilterSql, page: { limit: number; offset: number }): Promise<{ rows: RegistryRow[]; total: number }> {
   const pageKeys = registryKeys(db, f)
-    .orderBy('level', 'desc')
+    .orderBy('level', (ob) => ob.desc().nullsLast())
     .orderBy('sort_on', 'desc')
     .orderBy('source')
     .orderBy('certificate_number', (ob) => ob.asc().nullsLast())
     .orderBy('row_no')
     .limit(page.limit)
     .offset(page.offset);
-  const rows = await withDetails(db, pageKeys)
-    .orderBy('k.level', 'desc')
-    .orderBy('k.sort_on', 'desc')
-    .orderBy('k.source')
-    .orderBy('k.certificate_number', (ob) => ob.asc().nullsLast())
-    .orderBy('k.row_no')
-    .execute();
-  return { rows, total: await countRegistry(db, f) };
+  const [rows, total] = await Promise.all([
+    withDetails(db, pageKeys)
+      .orderBy('k.level', (ob) => ob.desc().nullsLast())
+      .orderBy('k.sort_on', 'desc')
+      .orderBy('k.source')
+      .orderBy('k.certificate_number', (ob) => ob.asc().nullsLast())
+      .orderBy('k.row_no')
+      .execute(),
+    countRegistry(db, f),
+  ]);
+  return { rows, total };
 }
 
 /** How many entries match: each source counted on its own (no union to materialise). */
 export async function countRegistry(db: Db, f: RegistryFilterSql): Promise<number> {
-  const platform = await platformMatches(db, f)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  let total = Number(platform.n);
-  if (publishedCanMatch(f)) {
-    const published = await publishedMatches(db, f)
+  const [platform, published] = await Promise.all([
+    platformMatches(db, f)
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    total += Number(published.n);
-  }
-  return total;
+      .executeTakeFirstOrThrow(),
+    publishedCanMatch(f)
+      ? publishedMatches(db, f)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : { n: '0' },
+  ]);
+  return Number(platform.n) + Number(published.n);
 }
 
-/** Matching entries counted per province (first two digits of the region code, null when unknown) and level. */
-export async function registryDistribution(db: Db, f: RegistryFilterSql): Promise<{ province: string | null; level: number; n: number }[]> {
-  const platform = await platformMatches(db, f)
-    .innerJoin('enterprise as de', 'de.id', 'c.enterprise_id')
-    .select((eb) => [sql<string | null>`substr(de.region_code, 1, 2)`.as('province'), sql<number>`c.level`.as('level'), eb.fn.countAll<string>().as('n')])
-    .groupBy([sql`substr(de.region_code, 1, 2)`, 'c.level'])
-    .execute();
-  const published = publishedCanMatch(f)
-    ? await publishedMatches(db, f)
-        .select((eb) => [sql<string | null>`substr(p.region_code, 1, 2)`.as('province'), 'p.level as level', eb.fn.countAll<string>().as('n')])
-        .groupBy([sql`substr(p.region_code, 1, 2)`, 'p.level'])
-        .execute()
-    : [];
+/** Matching entries counted per province (first two digits of the region code, null when unknown) and level (null: 自定义评估). */
+export async function registryDistribution(db: Db, f: RegistryFilterSql): Promise<{ province: string | null; level: number | null; n: number }[]> {
+  const [platform, published] = await Promise.all([
+    platformMatches(db, f)
+      .innerJoin('enterprise as de', 'de.id', 'c.enterprise_id')
+      .select((eb) => [sql<string | null>`substr(de.region_code, 1, 2)`.as('province'), sql<number | null>`c.level`.as('level'), eb.fn.countAll<string>().as('n')])
+      .groupBy([sql`substr(de.region_code, 1, 2)`, 'c.level'])
+      .execute(),
+    publishedCanMatch(f)
+      ? publishedMatches(db, f)
+          .select((eb) => [sql<string | null>`substr(p.region_code, 1, 2)`.as('province'), 'p.level as level', eb.fn.countAll<string>().as('n')])
+          .groupBy([sql`substr(p.region_code, 1, 2)`, 'p.level'])
+          .execute()
+      : [],
+  ]);
   return [...platform, ...published].map((r) => ({ province: r.province, level: r.level, n: Number(r.n) }));
 }
 

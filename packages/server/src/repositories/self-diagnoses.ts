@@ -107,23 +107,6 @@ export async function completeSelfDiagnosis(db: Db, id: string, result: ScoreRes
     .execute();
 }
 
-/**
- * The valid result of each enterprise — its latest completed self-diagnosis — among enterprises of
- * the same industry major category or the same province, with where each stands.
- */
-export const latestCompletedAmongPeers = (db: Db, industryMajor: string, province: string) =>
-  db
-    .selectFrom('assessment')
-    .innerJoin('enterprise', 'enterprise.id', 'assessment.enterprise_id')
-    .distinctOn('assessment.enterprise_id')
-    .select(['assessment.id', 'assessment.enterprise_id', 'assessment.total_score', 'assessment.level', 'enterprise.industry_code', 'enterprise.region_code'])
-    .where('assessment.kind', '=', 'self_diagnosis')
-    .where('assessment.status', '=', 'completed')
-    .where((eb) => eb.or([eb('enterprise.industry_code', 'like', `${industryMajor}%`), eb('enterprise.region_code', 'like', `${province}%`)]))
-    .orderBy('assessment.enterprise_id')
-    .orderBy('assessment.completed_at', 'desc')
-    .execute();
-
 export const findByReportNumber = (db: Db, reportNumber: string) =>
   db
     .selectFrom('assessment')

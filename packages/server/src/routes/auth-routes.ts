@@ -68,7 +68,7 @@ export function authRoutes(app: FastifyInstance, { cookieSecure, rateLimits }: A
         response: { 200: z.object({ sentTo: z.string(), mobile: z.string().optional() }) },
       },
     },
-    async (request) => requestPasswordReset(request.ctx, request.actor, request.body),
+    async (request) => requestPasswordReset(request.ctx, request.actor, request.body, request.ip),
   );
 
   r.post(

@@ -5,7 +5,7 @@ import { addEvidenceSchema, evidenceSchema } from '@cmmm/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addEvidence, attachEvidenceFile, downloadEvidenceFile, listEvidence } from '../services/formal-assessment/evidence.ts';
+import { addEvidence, attachEvidenceFile, deleteEvidenceFile, downloadEvidenceFile, listEvidence } from '../services/formal-assessment/evidence.ts';
 
 const tags = ['正式评估'];
 const idParams = z.object({ id: z.uuid('无效的评估编号') });
@@ -61,6 +61,20 @@ export function evidenceRoutes(app: FastifyInstance) {
         const file = await downloadEvidenceFile(request.ctx, request.actor, request.params);
         return reply.headers(file.headers).send(file.stream);
       },
+    );
+
+    r.delete(
+      '/api/formal-assessments/:id/files/:fileId',
+      {
+        schema: {
+          operationId: 'deleteEvidenceFile',
+          tags,
+          summary: '删除证据文件（上传者或评估组长，正式评估中或已判定等级时；其他证据仍引用同一内容时内容保留）',
+          params: fileParams,
+          response: { 200: evidenceSchema },
+        },
+      },
+      async (request) => deleteEvidenceFile(request.ctx, request.actor, request.params),
     );
   });
 }

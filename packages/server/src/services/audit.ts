@@ -52,6 +52,7 @@ export type AuditAction =
   | 'formal_assessment.first_meeting_recorded'
   | 'formal_assessment.evidence_added'
   | 'formal_assessment.file_attached'
+  | 'formal_assessment.file_deleted'
   | 'formal_assessment.rated'
   | 'formal_assessment.ratings_submitted'
   | 'formal_assessment.consensus_recorded'

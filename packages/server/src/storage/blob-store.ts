@@ -30,6 +30,8 @@ export interface BlobStore {
   open(sha256: string): Promise<{ stream: Readable; size: number }>;
   /** False for an unknown or malformed hash. */
   has(sha256: string): Promise<boolean>;
+  /** Removes a content (the caller has made sure nothing references it); nothing happens for an unknown or malformed hash. */
+  delete(sha256: string): Promise<void>;
 }
 
 /**

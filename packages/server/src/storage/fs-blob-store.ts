@@ -74,6 +74,10 @@ export async function createFsBlobStore(root: string): Promise<BlobStore> {
     async has(sha256) {
       return isSha256(sha256) && (await exists(pathOf(sha256)));
     },
+
+    async delete(sha256) {
+      if (isSha256(sha256)) await rm(pathOf(sha256), { force: true });
+    },
   };
 }
 

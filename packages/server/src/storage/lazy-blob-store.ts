@@ -10,5 +10,6 @@ export function lazyFsBlobStore(root: string): BlobStore {
     put: async (source, limits) => (await get()).put(source, limits),
     open: async (sha256) => (await get()).open(sha256),
     has: async (sha256) => (await get()).has(sha256),
+    delete: async (sha256) => (await get()).delete(sha256),
   };
 }

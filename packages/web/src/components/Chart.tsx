@@ -10,7 +10,8 @@ echarts.use([BarChart, RadarChart, GridComponent, RadarComponent, TooltipCompone
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export function Chart({ option, height, testId }: { option: ChartOption; height: number; testId?: string }) {
+/** onItemClick: a click on a data item (its index); the same action must be reachable from the table. */
+export function Chart({ option, height, testId, onItemClick }: { option: ChartOption; height: number; testId?: string; onItemClick?: (dataIndex: number) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | undefined>(undefined);
   useEffect(() => {
@@ -29,5 +30,16 @@ export function Chart({ option, height, testId }: { option: ChartOption; height:
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onItemClick) return;
+    const handler = (params: { dataIndex?: number }) => {
+      if (params.dataIndex !== undefined) onItemClick(params.dataIndex);
+    };
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onItemClick]);
   return <div ref={ref} style={{ height, width: '100%' }} aria-hidden data-testid={testId} />;
 }

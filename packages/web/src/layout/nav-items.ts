@@ -14,6 +14,8 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
   const formal: NavItem = { to: '/formal-assessments', label: 'nav.formalAssessments' };
   // 评估结果公示: public, for everyone (objections come from anyone).
   const notices: NavItem = { to: '/public-notices', label: 'cert.nav.publicNotices' };
+  // 证书管理: suspending, reinstating and revoking certificates (the scheme's reviewers and the platform admin).
+  const certificates: NavItem = { to: '/certificate-management', label: 'cm.nav' };
   if (!account) return [home, directory, notices, { to: '/login', label: 'nav.login' }, { to: '/register', label: 'nav.register' }];
   if (account.mustChangePassword) return [home];
   switch (account.role) {
@@ -21,9 +23,9 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
       // seed 001 §1.2: 平台主页 → 企业自诊断
       return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, formal, { to: '/assessors', label: 'nav.internalAssessors' }, { to: '/enterprise', label: 'nav.enterprise' }, notices];
     case 'platform_admin':
-      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
+      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }, certificates, notices];
     case 'region_admin':
-      return [home, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
+      return [home, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
     case 'agency_admin':
       return [home, formal, { to: '/assessors', label: 'nav.assessors' }, directory, notices];
     case 'assessor':
@@ -31,6 +33,6 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
       return [home, formal, { to: '/assessors/me', label: 'nav.ownQualifications' }, directory, notices];
     case 'reviewer':
       // 合规性审查, 公示 and certificates are done on the assessments: their list comes first.
-      return [home, formal, notices, directory];
+      return [home, formal, certificates, notices, directory];
   }
 }

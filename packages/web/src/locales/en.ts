@@ -1,8 +1,10 @@
 // UI strings in English. Same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
 import { assessorsEn } from './assessors.en.ts';
+import { certificatesEn } from './certificates.en.ts';
 import { certificationEn } from './certification.en.ts';
 import { formalEn } from './formal.en.ts';
 import { ratingEn } from './rating.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -10,12 +12,14 @@ export const en: Record<MessageKey, string> = {
   ...assessorsEn,
   ...formalEn,
   ...certificationEn,
+  ...certificatesEn,
   ...ratingEn,
   ...registryEn,
+  ...dashboardEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',
   'app.skipToContent': 'Skip to main content',
-  'app.footer': 'Intelligent Manufacturing Capability Maturity Assessment Platform · after GB/T 39116-2020, GB/T 39117-2020 and DB12/T 1073-2021',
+  'app.footer': 'Intelligent Manufacturing Capability Maturity Assessment Platform · self-diagnosis model: DB12/T 1073-2021 (built on GB/T 39116-2020 and GB/T 39117-2020)',
   'app.loadFailed': 'Could not load; reload the page to try again',
   'app.retry': 'Try again',
 
@@ -278,6 +282,8 @@ export const en: Record<MessageKey, string> = {
   'validation.passwordMismatch': 'The passwords do not match',
   'validation.mobile': 'Enter an 11-digit mainland China mobile number',
   'validation.mobileRequired': 'Enter a mobile number',
+  'validation.mobileOf': '{field}: enter an 11-digit mainland China mobile number',
+  'validation.confirmRequired': 'Enter the password again',
   'validation.required': 'Enter the {field}',
   'validation.select': 'Choose the {field}',
   'validation.code': 'The code has 6 digits',
@@ -317,6 +323,7 @@ export const en: Record<MessageKey, string> = {
 
   'sd.newTitle': 'New self-diagnosis',
   'sd.newIntro': 'Read the maturity levels, the model and the instructions, confirm the enterprise type and choose the domains to tailor out, then choose "Start answering".',
+  'sd.editionNote': 'The questions and weights of this self-diagnosis come from the local standard {standard} (Assessment specification of intelligent manufacturing capability maturity for industrial enterprises). It is built on the national standards GB/T 39116-2020 (the maturity model) and GB/T 39117-2020 (the assessment method), and adds a fifth element, Governance (control; integration of informatisation and industrialisation), to People, Technology, Resources and Manufacturing.',
   'sd.modelTitle': 'The capability maturity model',
   'sd.modelCaption': 'The maturity model: elements, domains and subdomains with their weights, and the tailoring choice',
   'sd.typeConfirm': 'Confirm the enterprise type',
@@ -386,6 +393,9 @@ export const en: Record<MessageKey, string> = {
 
   'sd.answerTitle': 'Answering: {level}',
   'sd.levelDone': '{level} submitted · score {score}',
+  'sd.viewSubmitted': 'View the {level} answers',
+  'sd.submittedTitle': '{level} answers (submitted, read only)',
+  'sd.submittedNote': 'This level is submitted: its answers can be looked at but not changed.',
   'sd.levelProgress': '{answered} of {total} answered at this level',
   'sd.navLabel': 'Questions',
   'sd.navProgress': '{answered}/{total} answered',
@@ -481,10 +491,11 @@ export const en: Record<MessageKey, string> = {
   'sd.roadmapTitle': 'Improvement roadmap',
   'sd.roadmapIntro': 'These high-value practice patterns best close the gaps of {level}, highest priority first. Practice paths and cases come from the CESI report on applying the maturity model (2022).',
   'sd.roadmapNone': 'No practice pattern needs to come first.',
-  'sd.roadmapPriority': 'Priority {value}',
   'sd.roadmapReason': 'Why',
   'sd.roadmapSubdomains': 'Subdomains it addresses (weakest first)',
-  'sd.roadmapSubdomainScore': 'score {score} · global weight {weight}',
+  'sd.roadmapSubdomainScore': 'score {score} · {weight} of the {level} score',
+  'sd.roadmapMethod': 'How it is calculated',
+  'sd.roadmapMethodText': 'For every subdomain scoring below 0.80 at {level}, its gap to 0.80 is multiplied by its weight in that level (element weight × domain weight × subdomain weight); a practice pattern\'s priority is the sum of these products over the subdomains it rests on (priority = Σ weight × max(0, 0.80 − score)), and the three with the highest priority are shown. The "requirements to target" are those of these subdomains not yet fully met at that level whose full implementation raises the level score most (at most five).',
   'sd.roadmapPath': 'Practice path',
   'sd.roadmapTargets': 'Requirements to target ({level})',
   'sd.roadmapCase': 'Case',
@@ -496,6 +507,9 @@ export const en: Record<MessageKey, string> = {
   'sd.policiesTitle': 'Policies you may apply for',
   'sd.policiesIntro': 'National and local policies of your registered region that are tied to your current or next level (from appendix 2 of the CESI report; check the original document before applying).',
   'sd.policiesNone': 'There are no policies in your registered region tied to your current or next level.',
+  'sd.relatedPoliciesTitle': 'Related policies',
+  'sd.relatedPoliciesIntro': "Other intelligent manufacturing policies of your nation, province, city and county: they tie no reward to your current or next level but concern maturity assessment and upgrading (from appendix 2 of the CESI report; the original document prevails).",
+  'sd.policyNoLevel': 'No reward tied to a maturity level; see the original document',
   'sd.colRegion': 'Region',
   'sd.colDocument': 'Document',
   'sd.colReward': 'What it offers',

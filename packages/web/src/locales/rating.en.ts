@@ -216,6 +216,10 @@ export const ratingEn: Record<keyof typeof ratingZhCN, string> = {
   'rating.files.limitSuffix': ' (at most 20 MB each)',
   'rating.files.uploading': 'Uploading {name}',
   'rating.files.uploaded': '{name} uploaded',
+  'rating.files.delete': 'Delete',
+  'rating.files.deleteOf': 'Delete the file {name}',
+  'rating.files.deleteConfirm': 'Delete the file “{name}”? This cannot be undone.',
+  'rating.files.deleted': '{name} deleted',
   'rating.files.failed': '{name} was not uploaded: ',
 
   'rating.summary.title': 'Domain summaries',
@@ -255,6 +259,7 @@ export const ratingEn: Record<keyof typeof ratingZhCN, string> = {
   'rating.result.level': 'Maturity level',
   'rating.result.score': 'Score S',
   'rating.result.ratedAt': 'Determined at (Beijing time)',
+  'rating.result.reportPdf': 'Download the assessment report (PDF)',
   'rating.result.levelScoresCaption': 'Level scores',
   'rating.result.levelCol': 'Level',
   'rating.result.scoreCol': 'Score',

@@ -214,6 +214,10 @@ export const ratingZhCN = {
   'rating.files.limitSuffix': '（单个文件不超过 20 MB）',
   'rating.files.uploading': '正在上传 {name}',
   'rating.files.uploaded': '已上传 {name}',
+  'rating.files.delete': '删除',
+  'rating.files.deleteOf': '删除文件：{name}',
+  'rating.files.deleteConfirm': '删除文件“{name}”？删除后不能恢复。',
+  'rating.files.deleted': '已删除 {name}',
   'rating.files.failed': '{name} 上传失败：',
 
   'rating.summary.title': '能力域评估综述',
@@ -251,6 +255,7 @@ export const ratingZhCN = {
   'rating.result.level': '成熟度等级',
   'rating.result.score': '得分 S',
   'rating.result.ratedAt': '判定时间（北京时间）',
+  'rating.result.reportPdf': '下载评估报告（PDF）',
   'rating.result.levelScoresCaption': '各级得分',
   'rating.result.levelCol': '等级',
   'rating.result.scoreCol': '得分',

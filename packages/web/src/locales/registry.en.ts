@@ -24,6 +24,8 @@ export const registryEn: Record<keyof typeof registryZhCN, string> = {
   'registry.col.creditCode': 'Unified social credit code',
   'registry.col.region': 'Region',
   'registry.col.level': 'Level',
+  'registry.custom': 'Custom assessment',
+  'registry.customDomain': '{name} {level}',
   'registry.col.scope': 'Scope',
   'registry.col.industry': 'Industry',
   'registry.col.certificateNumber': 'Certificate number',

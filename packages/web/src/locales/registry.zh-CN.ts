@@ -22,6 +22,8 @@ export const registryZhCN = {
   'registry.col.creditCode': '统一社会信用代码',
   'registry.col.region': '所在地区',
   'registry.col.level': '等级',
+  'registry.custom': '自定义评估',
+  'registry.customDomain': '{name} {level}',
   'registry.col.scope': '范围',
   'registry.col.industry': '所属行业',
   'registry.col.certificateNumber': '证书编号',

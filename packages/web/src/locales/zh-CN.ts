@@ -1,20 +1,24 @@
 // 界面文字（简体中文，默认）。en.ts 必须有同样的键；{name} 为插值占位。
 import { assessorsZhCN } from './assessors.zh-CN.ts';
+import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
 import { formalZhCN } from './formal.zh-CN.ts';
 import { ratingZhCN } from './rating.zh-CN.ts';
+import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
 export const zhCN = {
   ...assessorsZhCN,
   ...formalZhCN,
   ...certificationZhCN,
+  ...certificatesZhCN,
   ...ratingZhCN,
   ...registryZhCN,
+  ...dashboardZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',
   'app.skipToContent': '跳到主要内容',
-  'app.footer': '智能制造能力成熟度评估平台 · 依据 GB/T 39116—2020、GB/T 39117—2020 与 DB12/T 1073—2021',
+  'app.footer': '智能制造能力成熟度评估平台 · 自诊断模型：DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》（以 GB/T 39116—2020、GB/T 39117—2020 为基础）',
   'app.loadFailed': '加载失败，请刷新页面重试',
   'app.retry': '重试',
 
@@ -277,6 +281,8 @@ export const zhCN = {
   'validation.passwordMismatch': '两次输入的密码不一致',
   'validation.mobile': '手机号码应为 11 位中国大陆手机号',
   'validation.mobileRequired': '请填写手机号码',
+  'validation.mobileOf': '{field}应为 11 位中国大陆手机号',
+  'validation.confirmRequired': '请再次输入密码',
   'validation.required': '请填写{field}',
   'validation.select': '请选择{field}',
   'validation.code': '验证码为 6 位数字',
@@ -316,6 +322,7 @@ export const zhCN = {
 
   'sd.newTitle': '新建自诊断',
   'sd.newIntro': '请先了解智能制造能力成熟度等级特征和能力成熟度模型，阅读填报须知，确认企业类型并选择裁剪的能力域，然后点击“开始答题”。',
+  'sd.editionNote': '本次自诊断的题目与权重取自 {standard}《工业企业智能制造能力成熟度评估规范》：它以国家标准 GB/T 39116—2020《智能制造能力成熟度模型》和 GB/T 39117—2020《智能制造能力成熟度评估方法》为基础，在人员、技术、资源、制造四个要素之外增加了“治理”要素（管控、两化融合）。',
   'sd.modelTitle': '智能制造能力成熟度模型',
   'sd.modelCaption': '能力成熟度模型：要素、能力域、能力子域及其权重，以及裁剪选择',
   'sd.typeConfirm': '确认企业类型',
@@ -385,6 +392,9 @@ export const zhCN = {
 
   'sd.answerTitle': '自诊断答题：{level}',
   'sd.levelDone': '{level}已提交 · 得分 {score}',
+  'sd.viewSubmitted': '查看{level}答案',
+  'sd.submittedTitle': '{level}答题记录（已提交，只读）',
+  'sd.submittedNote': '该等级已提交，答案只能查看，不能修改。',
   'sd.levelProgress': '本级已答 {answered} / {total} 题',
   'sd.navLabel': '题目导航',
   'sd.navProgress': '已答 {answered}/{total}',
@@ -480,10 +490,11 @@ export const zhCN = {
   'sd.roadmapTitle': '改进路线图',
   'sd.roadmapIntro': '以下高价值实践模式最能补齐{level}的短板，按优先级从高到低排列。实践路径与案例取自 CESI《智能制造能力成熟度应用实践报告》（2022）。',
   'sd.roadmapNone': '暂无需要优先改进的实践模式。',
-  'sd.roadmapPriority': '优先级 {value}',
   'sd.roadmapReason': '选择理由',
   'sd.roadmapSubdomains': '依托的能力子域（由弱到强）',
-  'sd.roadmapSubdomainScore': '得分 {score} · 全局权重 {weight}',
+  'sd.roadmapSubdomainScore': '得分 {score} · 占{level}得分的 {weight}',
+  'sd.roadmapMethod': '计算方法',
+  'sd.roadmapMethodText': '对{level}中每个得分低于 0.80 的能力子域，用它与 0.80 的差距乘以它在本级中的权重（要素权重 × 能力域权重 × 能力子域权重）；一个实践模式的优先级是它所依托的能力子域的这一乘积之和（优先级 = Σ 权重 × max(0, 0.80 − 得分)），按优先级从高到低取前 3 个。“目标要求”是这些能力子域在本级中尚未全部满足、改为全部满足后本级得分提升最多的要求（最多 5 条）。',
   'sd.roadmapPath': '实践路径',
   'sd.roadmapTargets': '目标要求（{level}）',
   'sd.roadmapCase': '案例',
@@ -495,6 +506,9 @@ export const zhCN = {
   'sd.policiesTitle': '可申报的政策',
   'sd.policiesIntro': '按企业注册地区匹配的国家和地方政策中，与当前等级或下一等级挂钩的条目（摘自 CESI 报告附录 2，申报前请以原文件为准）。',
   'sd.policiesNone': '本企业注册地区暂无与当前等级或下一等级挂钩的政策。',
+  'sd.relatedPoliciesTitle': '相关政策',
+  'sd.relatedPoliciesIntro': '企业所在国家、省、市、区县的其他智能制造政策：没有与当前等级或下一等级挂钩的奖励，但与成熟度评估和智能化改造相关（摘自 CESI 报告附录 2，以原文件为准）。',
+  'sd.policyNoLevel': '未规定与成熟度等级挂钩的奖励，详见原文件',
   'sd.colRegion': '地区',
   'sd.colDocument': '文件名称',
   'sd.colReward': '主要内容',

@@ -190,18 +190,22 @@ export class AnswerQueue {
   }
 }
 
-/** The subdomain the user was on, per diagnosis (继续自诊断 resumes there). */
-export const lastSubdomainKey = (diagnosisId: string): string => `cmmm.selfDiagnosis.${diagnosisId}.subdomain`;
-export function rememberSubdomain(diagnosisId: string, subdomainId: string): void {
+/**
+ * The subdomain the user was on, per diagnosis and level (继续自诊断 resumes there). Per level: the
+ * subdomain ids repeat at every level, and a new level must open at its own first unanswered question,
+ * not where the level before was left.
+ */
+export const lastSubdomainKey = (diagnosisId: string, level: number): string => `cmmm.selfDiagnosis.${diagnosisId}.L${level}.subdomain`;
+export function rememberSubdomain(diagnosisId: string, level: number, subdomainId: string): void {
   try {
-    localStorage.setItem(lastSubdomainKey(diagnosisId), subdomainId);
+    localStorage.setItem(lastSubdomainKey(diagnosisId, level), subdomainId);
   } catch {
     // not remembered
   }
 }
-export function rememberedSubdomain(diagnosisId: string): string | undefined {
+export function rememberedSubdomain(diagnosisId: string, level: number): string | undefined {
   try {
-    return localStorage.getItem(lastSubdomainKey(diagnosisId)) ?? undefined;
+    return localStorage.getItem(lastSubdomainKey(diagnosisId, level)) ?? undefined;
   } catch {
     return undefined;
   }

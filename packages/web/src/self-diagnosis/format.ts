@@ -36,7 +36,20 @@ export const GRADE_KEYS: Record<Grade, MessageKey> = {
 };
 export const RATED: readonly Grade[] = ['FI', 'LI', 'PI', 'NI'];
 
-export const score2 = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toFixed(2));
+/** Hundredths of a score, rounded down (the epsilon absorbs binary representation). */
+const hundredths = (x: number): number => Math.floor(x * 100 + 1e-9);
+
+/**
+ * A score with two decimals, rounded down like the report's, so that a level not reached never reads
+ * 0.80 and the page and the PDF show the same figures.
+ */
+export const score2 = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : (hundredths(x) / 100).toFixed(2));
+
+/** What a level score shown as score2 lacks to the 0.80 of a reached level: 0.5536 → 0.25 (0.55 + 0.25 = 0.80). */
+export const shortfall2 = (levelScore: number): string => (Math.max(0, 80 - hundredths(levelScore)) / 100).toFixed(2);
+
+/** A gain in a score with two decimals: +0.12; a gain too small for two decimals reads +<0.01, never +0.00. */
+export const gain2 = (x: number): string => (x > 0 && x < 0.005 ? '+<0.01' : `+${(Math.round(x * 100 + 1e-9) / 100).toFixed(2)}`);
 
 export const levelKey = (level: number): MessageKey => `home.levelName.${level}` as MessageKey;
 export const levelLabelKey = (level: number): MessageKey => `sd.levelLabel.${level}` as MessageKey;

@@ -7,15 +7,33 @@ import { AppError } from '../../errors.ts';
 import { canUseAccountEntry, permit, type Actor } from '../../policy.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { digest, newId, newSmsCode } from '../../security/tokens.ts';
-import { maskMobile } from '../../sms.ts';
+import { maskMobile, SmsSendError } from '../../sms.ts';
 import { recordAudit } from '../audit.ts';
 
 export const CODE_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
+/** Codes per number: one a minute, five an hour, ten a day (within the providers' own default limits). */
 export const MAX_CODES_PER_HOUR = 5;
+export const MAX_CODES_PER_DAY = 10;
+export const RESEND_AFTER_SECONDS = 60;
+/** Code requests per client address and hour, over any numbers. */
+export const MAX_CODES_PER_ADDRESS_HOUR = 10;
+/** After the provider failed, every request answers SMS_UNAVAILABLE this long, registered number or not. */
+export const SMS_OUTAGE_MS = 5 * 60_000;
+const OUTAGE_KEY = 'sms:provider-failing';
 
-/** Sends a code to the mobile of the account(s) found by mobile or credit code. */
-export async function requestPasswordReset(ctx: ServiceContext, actor: Actor | null, by: { mobile?: string; creditCode?: string }): Promise<{ sentTo: string; mobile?: string }> {
+/**
+ * Sends a code to the mobile of the account(s) found by mobile or credit code. `source` is the client's
+ * address (request.ip). Asked by mobile, every answer (sent, limited, provider down) is the one an
+ * unregistered number would get too: limits count before the number is looked up, and a provider
+ * failure makes every number answer SMS_UNAVAILABLE for SMS_OUTAGE_MS.
+ */
+export async function requestPasswordReset(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  by: { mobile?: string; creditCode?: string },
+  source?: string,
+): Promise<{ sentTo: string; mobile?: string }> {
   permit(actor, canUseAccountEntry(actor));
   let mobile = by.mobile;
   if (by.creditCode) {
@@ -27,20 +45,43 @@ export async function requestPasswordReset(ctx: ServiceContext, actor: Actor | n
   if (!mobile) throw new AppError('VALIDATION', '请填写手机号码或统一社会信用代码');
   const answer = by.mobile ? { sentTo: maskMobile(mobile), mobile } : { sentTo: maskMobile(mobile) };
   const now = ctx.now();
-  // The hourly limit is counted per number whether or not it is registered, so it says nothing either.
-  const sent = await ctx.repos.rateLimits.hitCounter(`sms:${mobile}`, 3_600_000, now);
-  if (sent.hits > MAX_CODES_PER_HOUR) throw new AppError('RATE_LIMITED', '验证码发送过于频繁，请一小时后再试');
+  await countCodeRequest(ctx, mobile, source, now);
+  if (await ctx.repos.rateLimits.peekCounter(OUTAGE_KEY, now)) throw new AppError('SMS_UNAVAILABLE');
   if (by.mobile && !(await ctx.repos.accounts.findAccountsByMobile(mobile)).length) {
     ctx.log.info({ mobile: maskMobile(mobile) }, 'password reset asked for an unregistered mobile: nothing sent');
     return answer;
   }
   const code = newSmsCode();
-  await ctx.transaction(async (tx) => {
-    await tx.repos.sms.insertSmsCode({ id: newId(), mobile: mobile!, codeHash: digest(code), expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000) });
-    await tx.sms.send(tx, mobile!, `【智能制造能力成熟度评估平台】您的密码重置验证码为 ${code}，${CODE_MINUTES} 分钟内有效。如非本人操作，请忽略本短信。`);
-  });
+  // The code is stored first and sent after the commit (no provider call holds a transaction open); an
+  // unsent code is never typed in, and expires.
+  await ctx.repos.sms.insertSmsCode({ id: newId(), mobile, codeHash: digest(code), expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000) });
+  try {
+    await ctx.sms.send(ctx, mobile, { template: 'passwordReset', params: { code, minutes: String(CODE_MINUTES) } });
+  } catch (err) {
+    if (!(err instanceof SmsSendError)) throw err;
+    if (err.failure === 'throttled') throw new AppError('RATE_LIMITED', `验证码发送过于频繁，请 ${RESEND_AFTER_SECONDS} 秒后再试`);
+    await ctx.repos.rateLimits.hitCounter(OUTAGE_KEY, SMS_OUTAGE_MS, now);
+    throw new AppError('SMS_UNAVAILABLE');
+  }
   // The full number only goes back to whoever typed it; a credit code gets the masked one.
   return answer;
+}
+
+/** Counts the request against every limit, whether or not the number is registered, so a refusal says nothing. */
+async function countCodeRequest(ctx: ServiceContext, mobile: string, source: string | undefined, now: Date): Promise<void> {
+  const { rateLimits } = ctx.repos;
+  if (source && (await rateLimits.hitCounter(`sms-address:${source}`, 3_600_000, now)).hits > MAX_CODES_PER_ADDRESS_HOUR) {
+    throw new AppError('RATE_LIMITED', '验证码请求过于频繁，请一小时后再试');
+  }
+  if ((await rateLimits.hitCounter(`sms-gap:${mobile}`, RESEND_AFTER_SECONDS * 1000, now)).hits > 1) {
+    throw new AppError('RATE_LIMITED', `验证码发送过于频繁，请 ${RESEND_AFTER_SECONDS} 秒后再试`);
+  }
+  if ((await rateLimits.hitCounter(`sms:${mobile}`, 3_600_000, now)).hits > MAX_CODES_PER_HOUR) {
+    throw new AppError('RATE_LIMITED', '验证码发送过于频繁，请一小时后再试');
+  }
+  if ((await rateLimits.hitCounter(`sms-day:${mobile}`, 86_400_000, now)).hits > MAX_CODES_PER_DAY) {
+    throw new AppError('RATE_LIMITED', '该号码今天的验证码已达上限，请明天再试');
+  }
 }
 
 export async function confirmPasswordReset(

@@ -9,6 +9,8 @@ import { buildCertificateView, type ReportLanguage } from '@cmmm/report';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, type Actor } from '../../policy.ts';
+import { beijingDay } from '../../china-time.ts';
+import { certificateStatusOn } from '../assessors/views.ts';
 import { readableFormalAssessment } from './load-formal-assessment.ts';
 
 /** The edition a certificate's level is named in (its assessment's; the default one for a recorded certificate), and its body's name. */
@@ -29,6 +31,7 @@ export async function renderCertificate(ctx: ServiceContext, actor: Actor | null
     if (row.assessment_id) await readableFormalAssessment(ctx, actor, row.assessment_id); // NOT_FOUND to whoever may not read it
     else if (actor.role !== 'platform_admin') throw new AppError('NOT_FOUND', '找不到该证书编号的证书');
   }
+  const today = beijingDay(ctx.now());
   const [enterprise, facts] = await Promise.all([ctx.repos.enterprises.findEnterpriseById(row.enterprise_id), certificateFacts(ctx, row)]);
   if (!enterprise) throw new AppError('NOT_FOUND', '找不到该证书编号的证书');
   const view = buildCertificateView({
@@ -43,6 +46,9 @@ export async function renderCertificate(ctx: ServiceContext, actor: Actor | null
     issuedOn: row.issued_on,
     validUntil: row.valid_until,
     verifyUrl: `${ctx.publicUrl}/verify/${encodeURIComponent(row.certificate_number)}`,
+    // Still downloadable once suspended, revoked, expired or superseded, but marked so on the page.
+    status: certificateStatusOn(row, today),
+    statusOn: today,
   });
   return { pdf: await ctx.reports.render(view), fileName: row.certificate_number };
 }

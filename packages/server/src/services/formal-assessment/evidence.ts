@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { authorize, canCollectEvidence, type Actor } from '../../policy.ts';
+import { authorize, canCollectEvidence, canDeleteEvidenceFile, type Actor } from '../../policy.ts';
 import type { EvidenceFileRecord } from '../../repositories/formal-ratings.ts';
 import { safeDownloadHeaders } from '../../storage/download-headers.ts';
 import { recordAudit } from '../audit.ts';
@@ -84,6 +84,9 @@ export async function attachEvidenceFile(ctx: ServiceContext, actor: Actor | nul
     const evidence = await check(tx, f);
     await tx.repos.formalRatings.ensureBlob({ sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, at: tx.now() });
     const attached = await tx.repos.formalRatings.attachFile({ id: randomUUID(), evidenceId: evidence.id, sha256: stored.sha256, fileName, by: by.id, at: tx.now() });
+    // The same content deleted as its last reference while this upload streamed (deleteEvidenceFile):
+    // the bytes are gone, so nothing is attached; the same upload again stores them anew.
+    if (!(await tx.evidence.store.has(stored.sha256))) throw new AppError('UPLOAD_INTERRUPTED');
     if (attached) await recordAudit(tx, by, 'formal_assessment.file_attached', formalSubject(f), { evidenceId: evidence.id, sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType });
     return evidenceView(evidence, await tx.repos.formalRatings.listFilesOfAssessment(f.row.id));
   });
@@ -97,4 +100,29 @@ export async function downloadEvidenceFile(ctx: ServiceContext, actor: Actor | n
   if (!file) throw new AppError('NOT_FOUND');
   const { stream, size } = await ctx.evidence.store.open(file.sha256);
   return { headers: safeDownloadHeaders(file.file_name, file.media_type, size), stream };
+}
+
+/** Stages in which evidence may still be corrected: the working sheet is open to the team. */
+const EVIDENCE_EDIT_STAGES = ['assessing', 'rated'] as const;
+
+/**
+ * 删除证据文件: its uploader (still on the team) or the lead, while the working sheet is open. The
+ * content's bytes go only with its last reference (content-addressed: other evidence, of this or another
+ * assessment, may hold the same file); they are removed inside the transaction, after the row, so an
+ * upload of the same bytes racing with it either waits for the commit and finds them gone (and is refused
+ * as interrupted) or attached first and keeps the content referenced.
+ */
+export async function deleteEvidenceFile(ctx: ServiceContext, actor: Actor | null, input: { id: string; fileId: string }): Promise<Evidence> {
+  // The rule needs the file's uploader: it is checked once the file is read.
+  return workOnFormalAssessment(ctx, actor, input.id, () => true, async (tx, f, by) => {
+    const file = await tx.repos.formalRatings.findFile(f.row.id, input.fileId);
+    if (!file) throw new AppError('NOT_FOUND');
+    authorize(by, canDeleteEvidenceFile(by, scopeOf(f), { uploadedBy: file.uploaded_by }));
+    requireStage(f.row.stage, EVIDENCE_EDIT_STAGES, '删除证据文件');
+    if (!(await tx.repos.formalRatings.deleteFile(file.id))) throw new AppError('NOT_FOUND');
+    const contentRemoved = await tx.repos.formalRatings.deleteUnreferencedBlob(file.sha256);
+    await recordAudit(tx, by, 'formal_assessment.file_deleted', formalSubject(f), { evidenceId: file.evidence_id, fileId: file.id, sha256: file.sha256, fileName: file.file_name, contentRemoved });
+    if (contentRemoved) await tx.evidence.store.delete(file.sha256);
+    return evidenceView((await tx.repos.formalRatings.findEvidence(f.row.id, file.evidence_id))!, await tx.repos.formalRatings.listFilesOfAssessment(f.row.id));
+  });
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId, newOneTimePassword } from '../../security/tokens.ts';
 import { seedPublishedCertifications } from '../registry/seed-published-certifications.ts';
+import { backfillDiagnosisResults } from '../statistics/record-diagnosis-result.ts';
 
 export interface BootstrapOutcome {
   subPlatformsCreated: number;
@@ -15,6 +16,7 @@ export interface BootstrapOutcome {
 export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapOutcome> {
   const subPlatformsCreated = await ctx.repos.subPlatforms.insertMissingSubPlatforms(subPlatforms);
   await seedPublishedCertifications(ctx); // 信息查询: seed 004 appendix 1, idempotent
+  await backfillDiagnosisResults(ctx); // the read side of self-diagnoses completed before it existed, idempotent
   if ((await ctx.repos.accounts.countPlatformAdmins()) > 0) return { subPlatformsCreated };
   const password = newOneTimePassword();
   // Several servers may start at once on an empty database: the first to insert `admin` wins, the others go on.

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId } from '../../security/tokens.ts';
 import { TRAINING_ISSUER, TRAINING_VALIDITY_YEARS, yearsAfter } from '../assessors/qualification-rules.ts';
+import { recordDiagnosisResult } from '../statistics/record-diagnosis-result.ts';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -111,7 +112,9 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
         enterpriseId,
         isDemo: true,
       });
-      await tx.repos.assessments.insertCompletedAssessment({ id: newId(), enterpriseId, result: score, answers, completedAt, isDemo: true });
+      const assessmentId = newId();
+      await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result: score, answers, completedAt, isDemo: true });
+      await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result: score });
     });
   }
   const conformity = await seedDemoConformityData(ctx, passwordHash);
@@ -131,6 +134,7 @@ export async function clearDemoData(ctx: ServiceContext): Promise<DemoClearOutco
     // People and courses first (they name accounts and bodies), bodies last (accounts name them).
     const people = await tx.repos.assessors.deleteDemoAssessorsAndCourses();
     const { enterprises, accounts } = await tx.repos.enterprises.deleteDemoData(); // assessments and certificates cascade
+    await tx.repos.diagnosisResults.rebuildAggregates(); // their results cascaded; the counts follow
     const assessmentBodies = await tx.repos.assessmentBodies.deleteDemoAssessmentBodies();
     return { enterprises, accounts, assessmentBodies, ...people };
   });

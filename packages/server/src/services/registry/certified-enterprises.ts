@@ -49,20 +49,24 @@ export async function readCertifiedDistribution(ctx: ServiceContext, actor: Acto
   permit(actor, canReadPublicData(actor));
   const cells = await ctx.repos.registry.registryDistribution(registryFilterSql(input));
   const byLevel = [1, 2, 3, 4, 5].map((level) => ({ level, count: 0 }));
+  let custom = 0;
+  // Per province: levels 1–5, then the 自定义评估 certificates (no level) at index 5.
   const provinces = new Map<string | null, number[]>();
   for (const cell of cells) {
-    byLevel[cell.level - 1]!.count += cell.n;
-    const counts = provinces.get(cell.province) ?? [0, 0, 0, 0, 0];
-    counts[cell.level - 1]! += cell.n;
+    const index = cell.level === null ? 5 : cell.level - 1;
+    if (cell.level === null) custom += cell.n;
+    else byLevel[index]!.count += cell.n;
+    const counts = provinces.get(cell.province) ?? [0, 0, 0, 0, 0, 0];
+    counts[index]! += cell.n;
     provinces.set(cell.province, counts);
   }
   const byProvince = [...provinces]
     .map(([digits, counts]) => {
       const code = digits ? `${digits}0000` : null;
-      return { provinceCode: code, provinceName: code ? (findRegion(code)?.province.name ?? null) : null, counts, total: counts.reduce((a, b) => a + b, 0) };
+      return { provinceCode: code, provinceName: code ? (findRegion(code)?.province.name ?? null) : null, counts: counts.slice(0, 5), custom: counts[5]!, total: counts.reduce((a, b) => a + b, 0) };
     })
     .sort((a, b) => b.total - a.total || (a.provinceCode ?? '~').localeCompare(b.provinceCode ?? '~'));
-  return { total: byLevel.reduce((sum, l) => sum + l.count, 0), byLevel, byProvince };
+  return { total: byLevel.reduce((sum, l) => sum + l.count, custom), byLevel, custom, byProvince };
 }
 
 /** A certificate by its number: platform certificates only (the published rows have no number). */

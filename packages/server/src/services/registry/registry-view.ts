@@ -40,6 +40,7 @@ export function registryEntry(row: RegistryRow, today: string): RegistryEntry {
     industryCode: row.industry_code,
     industryName: row.industry_code ? (findIndustry(row.industry_code)?.name ?? null) : null,
     level: row.level,
+    capability: row.capability,
     scope: row.scope,
     certificateNumber: row.certificate_number,
     issuedOn: row.issued_on,

@@ -9,10 +9,9 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import type { SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
+import { peerStandingOf, percentileOf } from '../statistics/peer-standing.ts';
 import { readableDiagnosis } from './load-diagnosis.ts';
 import { summaryOf, validResultIdOf } from './views.ts';
-
-export const MIN_PEERS = 5;
 
 interface RequirementNote {
   requirementId: string;
@@ -24,12 +23,9 @@ interface RequirementNote {
   grade: Grade;
 }
 
-/** Share of peers scoring lower (ties count half), 0–100; null below MIN_PEERS. */
+/** Share of peers scoring lower (ties count half), 0–100; null below MIN_PEERS (scores in hand; the page counts in the database). */
 export function percentileAmong(score: number, peers: readonly number[]): number | null {
-  if (peers.length < MIN_PEERS) return null;
-  const below = peers.filter((s) => s < score).length;
-  const equal = peers.filter((s) => s === score).length;
-  return Math.round(((below + equal / 2) / peers.length) * 1000) / 10;
+  return percentileOf({ n: peers.length, below: peers.filter((s) => s < score).length, equal: peers.filter((s) => s === score).length });
 }
 
 /** 查看结果. */
@@ -54,10 +50,9 @@ export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
   const enterprise = (await ctx.repos.enterprises.findEnterpriseById(row.enterprise_id))!;
   const industryMajor = enterprise.industry_code.slice(0, 2);
   const province = enterprise.region_code.slice(0, 2);
-  const others = (await ctx.repos.selfDiagnoses.latestCompletedAmongPeers(industryMajor, province)).filter((p) => p.enterprise_id !== row.enterprise_id && p.total_score !== null);
-  const industryPeers = others.filter((p) => p.industry_code.startsWith(industryMajor)).map((p) => p.total_score!);
-  const regionPeers = others.filter((p) => p.region_code.startsWith(province)).map((p) => p.total_score!);
-  const score = row.total_score ?? 0;
+  const standing = { enterpriseId: row.enterprise_id, score: row.total_score ?? 0 };
+  const industryPeers = await peerStandingOf(ctx, standing, 'industry_major', industryMajor);
+  const regionPeers = await peerStandingOf(ctx, standing, 'province', province);
 
   const all = await ctx.repos.selfDiagnoses.listSelfDiagnoses(row.enterprise_id);
   return {
@@ -71,8 +66,8 @@ export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
     roadmap: roadmapFor(result, edition),
     policies: policiesFor(enterprise.region_code, result.level),
     peers: [
-      { group: 'industry' as const, label: findIndustry(industryMajor)?.name ?? industryMajor, peers: industryPeers.length, percentile: percentileAmong(score, industryPeers) },
-      { group: 'region' as const, label: findRegion(`${province}0000`)?.region.name ?? province, peers: regionPeers.length, percentile: percentileAmong(score, regionPeers) },
+      { group: 'industry' as const, label: findIndustry(industryMajor)?.name ?? industryMajor, ...industryPeers },
+      { group: 'region' as const, label: findRegion(`${province}0000`)?.region.name ?? province, ...regionPeers },
     ],
   };
 }

@@ -6,6 +6,7 @@ import { beijingDay } from '../../china-time.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { recordAudit } from '../audit.ts';
+import { recordDiagnosisResult } from '../statistics/record-diagnosis-result.ts';
 import { underDiagnosisLock } from './diagnosis-gate.ts';
 import { answerableDiagnosis, diagnosisSubject, planOf } from './load-diagnosis.ts';
 
@@ -58,6 +59,7 @@ async function scoreCurrentLevel(tx: ServiceContext, actor: Actor, id: string): 
   if (!result.ok) throw AppError.fromIssues(result.issues);
   const reportNumber = reportNumberFor(id, now);
   await tx.repos.selfDiagnoses.completeSelfDiagnosis(id, result.value, now, reportNumber);
+  await recordDiagnosisResult(tx, { assessmentId: id, enterpriseId: row.enterprise_id, completedAt: now, result: result.value });
   await recordAudit(tx, actor, 'self_diagnosis.completed', subject, { level: result.value.level, totalScore: result.value.totalScore, reportNumber });
   return { level, score, reached, nextLevel: null, completed: true };
 }

@@ -1,9 +1,9 @@
 // 证书 (seed 002 标准符合性评估-证书) on an assessment: once certified, the certificate it issued (number,
 // level or each domain's capability level, scope, issued, valid until, status) with the way to the
-// public registry's lookup; for the enterprise (and whoever may see it), every certificate it holds.
-// The enterprise's list is read where the viewer may see the enterprise; the others (the team, the
-// body, the reviewers) find the certificate in the public registry by the number's tail.
-import { Descriptions, Skeleton, Typography } from 'antd';
+// public registry's lookup, the PDF and the public verification page; for the enterprise (and whoever may
+// see it), every certificate it holds. The assessment's own certificate comes from the assessment (every
+// reader of it); the enterprise's list where the viewer may see the enterprise.
+import { Descriptions, Skeleton, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ApiError, type AccountView } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -12,10 +12,9 @@ import { levelLabelKey } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
 import { levelText } from '../self-diagnosis/SelfDiagnosesPage.tsx';
 import { Section, useDescriptionsLayout, Zh } from '../formal-assessment/parts.tsx';
-import { registryApi } from '../registry/registry-api.ts';
 import { certificationApi } from './certification-api.ts';
 import { CertificateStatusTag } from './certification-parts.tsx';
-import { certificateFromRecord, certificateFromRegistry, certificateOfAssessment, sortCertificates, type CertificateView } from './certification-view.ts';
+import { certificateFromRecord, certificateOfAssessment, sortCertificates, type CertificateView } from './certification-view.ts';
 import type { FormalAssessment } from './rating-api.ts';
 
 /** Roles that may read an enterprise's certificates (its own users, the platform admin, a region admin over it). */
@@ -29,19 +28,34 @@ interface Loaded {
 }
 
 async function loadCertificates(view: FormalAssessment, account: AccountView): Promise<Loaded> {
+  const ownRecord = view.stage === 'certified' ? await certificationApi.assessmentCertificate(view.id) : null;
+  const own = ownRecord ? certificateFromRecord(ownRecord) : undefined;
   if (READS_ENTERPRISE.has(account.role)) {
     try {
       const all = sortCertificates((await certificationApi.enterpriseCertificates(view.enterpriseId)).map(certificateFromRecord));
-      return { all, own: certificateOfAssessment(all, view.id) };
+      return { all, own: own ?? certificateOfAssessment(all, view.id) };
     } catch (error) {
-      // Not this viewer's enterprise after all (404): the public registry, as for everyone else.
+      // Not this viewer's enterprise after all (404): the assessment's own certificate only.
       if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 403)) throw error;
     }
   }
-  if (view.stage !== 'certified') return { all: null, own: undefined };
-  const page = await registryApi.certified({ q: view.enterpriseName.slice(0, 64), page: 1, pageSize: 100 });
-  const found = page.items.map(certificateFromRegistry).filter((c): c is CertificateView => c !== undefined);
-  return { all: null, own: certificateOfAssessment(found, view.id) };
+  return { all: null, own };
+}
+
+/** The certificate's PDF (readers of the assessment may download it) and its public verification page (/verify, server-rendered). */
+function CertificateLinks({ number }: { number: string }) {
+  const { t } = useI18n();
+  const encoded = encodeURIComponent(number);
+  return (
+    <Space wrap className="section-tight">
+      <a href={`/api/certificates/${encoded}.pdf`} download data-testid="certificate-pdf-link">
+        {t('cm.pdf')}
+      </a>
+      <a href={`/verify/${encoded}`} target="_blank" rel="noopener" data-testid="certificate-verify-link">
+        {t('cm.verify')}
+      </a>
+    </Space>
+  );
 }
 
 function levelOrCapability(t: Translate, c: CertificateView) {
@@ -106,6 +120,7 @@ export function CertificateSection({ view, account }: { view: FormalAssessment; 
               <>
                 <Typography.Paragraph>{t('cert.certificate.issued')}</Typography.Paragraph>
                 <CertificateCard certificate={data.own} />
+                <CertificateLinks number={data.own.number} />
                 <RegistryLink number={data.own.number} />
               </>
             ) : (

@@ -3,7 +3,7 @@
 // add evidence, then upload files to it: the file itself is the request body, the server sniffs its
 // type; the server's own message says why a file was refused.
 import { DownloadOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Drawer, Empty, Form, Grid, Input, Progress, Select, Skeleton, Tag, Typography, Upload } from 'antd';
+import { Button, Drawer, Empty, Form, Grid, Input, Popconfirm, Progress, Select, Skeleton, Tag, Typography, Upload } from 'antd';
 import type { RcFile, UploadProps } from 'antd/es/upload';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
@@ -16,7 +16,7 @@ import { useLoad } from '../../use-load.ts';
 import { chinaToday } from '../assessors/assessor-rules.ts';
 import { Zh } from '../formal-assessment/parts.tsx';
 import { FormErrorAlert, useFormSave } from './form-save.tsx';
-import { MAX_FILE_BYTES, ratingApi, uploadEvidenceFile, type Evidence, type EvidenceMethod, type SheetRow } from './rating-api.ts';
+import { MAX_FILE_BYTES, ratingApi, uploadEvidenceFile, type Evidence, type EvidenceFile, type EvidenceMethod, type SheetRow } from './rating-api.ts';
 import { methodKey } from './rating-parts.tsx';
 import { fileSizeText, uniqueById } from './rating-view.ts';
 
@@ -35,7 +35,10 @@ interface UploadEntry {
   message?: string;
 }
 
-function FileUploader({ assessmentId, evidence, index, onUploaded }: { assessmentId: string; evidence: Evidence; index: number; onUploaded: (evidence: Evidence, fileName: string) => void }) {
+/** An evidence whose files changed, and what to announce to screen readers. */
+type OnFilesChanged = (evidence: Evidence, announcement: string) => void;
+
+function FileUploader({ assessmentId, evidence, index, onFilesChanged }: { assessmentId: string; evidence: Evidence; index: number; onFilesChanged: OnFilesChanged }) {
   const { t, lang } = useI18n();
   const [uploads, setUploads] = useState<UploadEntry[]>([]);
   const update = (uid: string, patch: Partial<UploadEntry>) => setUploads((list) => list.map((u) => (u.uid === uid ? { ...u, ...patch } : u)));
@@ -64,7 +67,7 @@ function FileUploader({ assessmentId, evidence, index, onUploaded }: { assessmen
     upload.promise.then(
       (updated) => {
         setUploads((list) => list.filter((u) => u.uid !== f.uid));
-        onUploaded(updated, f.name);
+        onFilesChanged(updated, t('rating.files.uploaded', { name: f.name }));
         onSuccess?.(updated);
       },
       (error: unknown) => {
@@ -111,7 +114,46 @@ function FileUploader({ assessmentId, evidence, index, onUploaded }: { assessmen
   );
 }
 
-function EvidenceItem({ assessmentId, evidence, index, canAdd, onUploaded }: { assessmentId: string; evidence: Evidence; index: number; canAdd: boolean; onUploaded: (evidence: Evidence, fileName: string) => void }) {
+/** One file: its download link and, for the team while the sheet is open, 删除 (the server allows the uploader or the lead). */
+function FileLine({ assessmentId, file, canDelete, onFilesChanged }: { assessmentId: string; file: EvidenceFile; canDelete: boolean; onFilesChanged: OnFilesChanged }) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onFilesChanged(await ratingApi.deleteFile(assessmentId, file.id), t('rating.files.deleted', { name: file.fileName }));
+    } catch (e) {
+      setError(errorMessage(e, lang, t));
+      setBusy(false);
+    }
+  };
+  return (
+    <li>
+      <a href={ratingApi.fileUrl(assessmentId, file.id)} download={file.fileName}>
+        <DownloadOutlined aria-hidden /> <span lang="zh-CN">{file.fileName}</span>
+      </a>{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('rating.files.meta', { size: fileSizeText(file.size), at: beijingDateTime(file.uploadedAt) })}
+      </Typography.Text>
+      {canDelete && (
+        <Popconfirm title={t('rating.files.deleteConfirm', { name: file.fileName })} okText={t('rating.files.delete')} cancelText={t('form.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+          <Button size="small" type="link" danger loading={busy} aria-label={t('rating.files.deleteOf', { name: file.fileName })} data-testid="delete-file">
+            {t('rating.files.delete')}
+          </Button>
+        </Popconfirm>
+      )}
+      {error && (
+        <div role="alert" style={{ color: '#cf1322' }} data-testid="delete-file-error">
+          <WarningOutlined aria-hidden /> {error}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function EvidenceItem({ assessmentId, evidence, index, canAdd, onFilesChanged }: { assessmentId: string; evidence: Evidence; index: number; canAdd: boolean; onFilesChanged: OnFilesChanged }) {
   const { t } = useI18n();
   const files = uniqueById(evidence.files);
   const label = { color: 'rgba(0,0,0,0.65)' };
@@ -140,14 +182,7 @@ function EvidenceItem({ assessmentId, evidence, index, canAdd, onUploaded }: { a
           {files.length ? (
             <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="evidence-files">
               {files.map((f) => (
-                <li key={f.id}>
-                  <a href={ratingApi.fileUrl(assessmentId, f.id)} download={f.fileName}>
-                    <DownloadOutlined aria-hidden /> <span lang="zh-CN">{f.fileName}</span>
-                  </a>{' '}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('rating.files.meta', { size: fileSizeText(f.size), at: beijingDateTime(f.uploadedAt) })}
-                  </Typography.Text>
-                </li>
+                <FileLine key={f.id} assessmentId={assessmentId} file={f} canDelete={canAdd} onFilesChanged={onFilesChanged} />
               ))}
             </ul>
           ) : (
@@ -155,7 +190,7 @@ function EvidenceItem({ assessmentId, evidence, index, canAdd, onUploaded }: { a
           )}
         </dd>
       </dl>
-      {canAdd && <FileUploader assessmentId={assessmentId} evidence={evidence} index={index} onUploaded={onUploaded} />}
+      {canAdd && <FileUploader assessmentId={assessmentId} evidence={evidence} index={index} onFilesChanged={onFilesChanged} />}
     </li>
   );
 }
@@ -238,9 +273,9 @@ function EvidencePanel({ assessmentId, row, canAdd, onChanged }: { assessmentId:
     }
   }, [focusId, items.length]);
 
-  const onUploaded = (evidence: Evidence, fileName: string) => {
+  const onFilesChanged: OnFilesChanged = (evidence, said) => {
     setUpdated((u) => ({ ...u, [evidence.id]: evidence }));
-    setAnnouncement(t('rating.files.uploaded', { name: fileName }));
+    setAnnouncement(said);
   };
 
   return (
@@ -263,7 +298,7 @@ function EvidencePanel({ assessmentId, row, canAdd, onChanged }: { assessmentId:
       ) : (
         <ol style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 12 }} data-testid="evidence-list">
           {items.map((e, i) => (
-            <EvidenceItem key={e.id} assessmentId={assessmentId} evidence={e} index={i + 1} canAdd={canAdd} onUploaded={onUploaded} />
+            <EvidenceItem key={e.id} assessmentId={assessmentId} evidence={e} index={i + 1} canAdd={canAdd} onFilesChanged={onFilesChanged} />
           ))}
         </ol>
       )}

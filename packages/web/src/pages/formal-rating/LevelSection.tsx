@@ -3,6 +3,7 @@
 // level scores, the capability profile (自定义评估), the comparison with the enterprise's own
 // self-diagnosis, and the findings by kind. The lead may reopen the rating. Once the result is shared,
 // each finding carries the enterprise's 再次论证 and the lead's decision (FindingResponses.tsx).
+import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Checkbox, Descriptions, Skeleton, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -120,7 +121,20 @@ function Findings({ view, result, certRole, onChanged }: { view: FormalAssessmen
   );
 }
 
-function ResultView({ result, rows, findings }: { result: FormalResult; rows: readonly SheetRow[]; findings: ReactNode }) {
+/** The 评估报告 PDF of the result as it stands (a 征求意见稿 until the final result), in the page's language. */
+function ReportLink({ assessmentId }: { assessmentId: string }) {
+  const { t, lang } = useI18n();
+  const href = `/api/formal-assessments/${encodeURIComponent(assessmentId)}/report.pdf?lang=${lang === 'en' ? 'en' : 'zh'}`;
+  return (
+    <Typography.Paragraph className="page-note">
+      <a href={href} download data-testid="formal-report-pdf">
+        <FilePdfOutlined aria-hidden /> {t('rating.result.reportPdf')}
+      </a>
+    </Typography.Paragraph>
+  );
+}
+
+function ResultView({ assessmentId, result, rows, findings }: { assessmentId: string; result: FormalResult; rows: readonly SheetRow[]; findings: ReactNode }) {
   const { t } = useI18n();
   const layout = useDescriptionsLayout();
   const predefined = result.assessmentType === 'predefined';
@@ -148,6 +162,7 @@ function ResultView({ result, rows, findings }: { result: FormalResult; rows: re
           { key: 'at', label: t('rating.result.ratedAt'), children: beijingDateTime(result.ratedAt) },
         ]}
       />
+      <ReportLink assessmentId={assessmentId} />
 
       {predefined && levelScores.length > 0 && (
         <DataTable id="level-scores" caption={t('rating.result.levelScoresCaption')} testId="level-scores" head={[t('rating.result.levelCol'), t('rating.result.scoreCol')]}>
@@ -331,7 +346,7 @@ export function LevelSection({
             <LoadError error={result.error} onRetry={result.reload} />
           )
         ) : result.data ? (
-          <ResultView result={result.data} rows={rows} findings={<Findings view={view} result={result.data} certRole={certRole} onChanged={onChanged} />} />
+          <ResultView assessmentId={view.id} result={result.data} rows={rows} findings={<Findings view={view} result={result.data} certRole={certRole} onChanged={onChanged} />} />
         ) : (
           <Skeleton active />
         )

@@ -16,6 +16,7 @@ import type { MessageKey } from '../../locales/zh-CN.ts';
 import { useLoad } from '../../use-load.ts';
 import { AssessmentLoading, AssessmentTags, StageProgress, useDescriptionsLayout, Zh } from '../formal-assessment/parts.tsx';
 import { certificationRoleOf, isStageRefusal, type CertificationRole } from './certification-view.ts';
+import { CertificateSection } from './CertificateSection.tsx';
 import { CommunicationSection } from './CommunicationSection.tsx';
 import { FirstMeetingSection } from './FirstMeetingSection.tsx';
 import { LevelSection } from './LevelSection.tsx';
@@ -171,6 +172,7 @@ function WorkingSheetView({ id, account }: { id: string; account: AccountView })
           {/* Once rated, the result comes first: what happens to it now, then the result itself. */}
           {rated && <CommunicationSection view={view} result={result} role={cert} onChanged={onChanged} />}
           {rated && level}
+          {view.stage === 'certified' && <CertificateSection view={view} account={account} />}
           {sheetClosed ? (
             <Alert type="info" showIcon className="page-note" data-testid="sheet-closed" title={t('rating.sheetClosed')} />
           ) : (

@@ -50,6 +50,8 @@ export const certificationApi = {
   resolveObjection: (id: string, objectionId: string, resolution: ObjectionResolution) =>
     request<FormalAssessment>('POST', `${base(id)}/objections/${encodeURIComponent(objectionId)}/resolution`, resolution),
   issueCertificate: (id: string) => request<FormalAssessment>('POST', `${base(id)}/certificate`, {}),
+  /** The certificate this assessment led to (null before it is issued): whoever may read the assessment. */
+  assessmentCertificate: (id: string) => request<{ certificate: Certificate | null }>('GET', `${base(id)}/certificate`).then((r) => r.certificate),
 
   /** Whoever may see the enterprise (its users, the platform admin, the region's admin); 404 for others. */
   enterpriseCertificates: (enterpriseId: string) => request<{ items: Certificate[] }>('GET', `/api/enterprises/${encodeURIComponent(enterpriseId)}/certificates`).then((r) => r.items),

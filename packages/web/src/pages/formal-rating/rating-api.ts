@@ -52,6 +52,7 @@ export const ratingApi = {
   evidence: (id: string, requirementId: string) => request<Evidence[]>('GET', `${base(id)}/evidence?${new URLSearchParams({ requirementId })}`),
   addEvidence: (id: string, evidence: AddEvidence) => request<Evidence>('POST', `${base(id)}/evidence`, evidence),
   /** A plain link (same-origin, the session cookie goes along) with the download attribute. */
+  deleteFile: (id: string, fileId: string) => request<Evidence>('DELETE', `${base(id)}/files/${encodeURIComponent(fileId)}`),
   fileUrl: (id: string, fileId: string) => `${base(id)}/files/${encodeURIComponent(fileId)}`,
 };
 

@@ -148,7 +148,7 @@ export function RegisterPage() {
           <Form.Item name={['enterprise', 'contactName']} label={label('register.contactName')} rules={[requiredText(t, t('register.contactName')), { max: 50 }]}>
             <Input autoComplete="name" maxLength={50} />
           </Form.Item>
-          <Form.Item name={['enterprise', 'contactMobile']} label={label('register.contactMobile')} extra={t('register.contactMobileHelp')} rules={mobileRules(t)}>
+          <Form.Item name={['enterprise', 'contactMobile']} label={label('register.contactMobile')} extra={t('register.contactMobileHelp')} rules={mobileRules(t, t('register.contactMobile'))}>
             <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} />
           </Form.Item>
         </section>

@@ -66,6 +66,19 @@ export function statusTag(entry: Pick<RegistryEntry, 'status' | 'source'>, t: Tr
   }
 }
 
+
+/** The level, or for a 自定义评估 (no level) "自定义评估" with each domain's capability level. */
+function entryLevel(e: RegistryEntry, t: Translate) {
+  if (e.level !== null) return t(levelLabelKey(e.level));
+  const domains = (e.capability ?? []).map((d) => t('registry.customDomain', { name: d.name, level: t(levelLabelKey(d.level)) }));
+  return (
+    <span data-testid="registry-custom-level">
+      {t('registry.custom')}
+      {domains.length > 0 && <span lang="zh-CN">{`：${domains.join('、')}`}</span>}
+    </span>
+  );
+}
+
 function CertificateLookup() {
   const { t } = useI18n();
   const [number, setNumber] = useState('');
@@ -113,7 +126,7 @@ function CertificateLookup() {
               <Descriptions.Item label={t('registry.col.creditCode')}>
                 <span className="mono">{state.entry.creditCode ?? '—'}</span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('registry.col.level')}>{t(levelLabelKey(state.entry.level))}</Descriptions.Item>
+              <Descriptions.Item label={t('registry.col.level')}>{entryLevel(state.entry, t)}</Descriptions.Item>
               <Descriptions.Item label={t('registry.col.region')}>{zh(state.entry.regionName)}</Descriptions.Item>
               <Descriptions.Item label={t('registry.col.issuedOn')}>{state.entry.issuedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('registry.col.validUntil')}>{state.entry.validUntil ?? '—'}</Descriptions.Item>
@@ -166,7 +179,7 @@ export function CertifiedEnterprisesTab() {
       ),
     },
     { title: t('registry.col.region'), dataIndex: 'regionName', key: 'region', render: zh },
-    { title: t('registry.col.level'), dataIndex: 'level', key: 'level', render: (level: number) => t(levelLabelKey(level)) },
+    { title: t('registry.col.level'), key: 'level', render: (_, e) => entryLevel(e, t) },
     { title: t('registry.col.status'), key: 'status', render: (_, e) => statusTag(e, t) },
     { title: t('registry.col.scope'), dataIndex: 'scope', key: 'scope', render: (scope: string) => <div lang="zh-CN" className="registry-scope" style={{ minWidth: 220, maxWidth: 420 }}>{scope}</div> },
     {

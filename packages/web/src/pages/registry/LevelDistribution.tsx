@@ -41,6 +41,8 @@ export function LevelDistribution({ distribution }: { distribution: RegistryDist
     levels: distribution.byLevel
       .filter((l) => l.count > 0)
       .map((l) => t('registry.dist.levelCount', { level: t(levelLabelKey(l.level)), count: l.count }))
+      // 自定义评估 certificates have no level: counted in the total and named here, not in the chart's levels.
+      .concat(distribution.custom > 0 ? [t('registry.dist.levelCount', { level: t('registry.custom'), count: distribution.custom })] : [])
       .join(t('registry.dist.separator')),
   });
   if (distribution.total === 0) return <p data-testid="registry-distribution-summary">{summary}</p>;

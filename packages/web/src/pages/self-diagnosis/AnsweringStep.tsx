@@ -17,6 +17,7 @@ import { levelText } from './SelfDiagnosesPage.tsx';
 import { QuestionNavSelect, QuestionNavTree } from './QuestionNav.tsx';
 import { RequirementQuestion } from './RequirementQuestion.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { SubmittedLevelButton } from './SubmittedLevel.tsx';
 
 const NEXT_LEVEL_SECONDS = 3;
 
@@ -81,32 +82,39 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
   const q = questionnaire.data;
   const progress = useMemo(() => (q ? levelProgress(q, answers) : undefined), [q, answers]);
 
-  // Where to start: the remembered subdomain of this diagnosis, else the first one not complete.
-  useEffect(() => {
-    if (!q || !progress || current) return;
-    const remembered = rememberedSubdomain(diagnosis.id);
-    const start = remembered && progress.nodes.has(remembered) ? remembered : nextSubdomain(progress, undefined) ?? progress.subdomains[0]?.id;
-    setCurrent(start);
-  }, [q, progress, current, diagnosis.id]);
-
   const select = useCallback(
-    (id: string, focusRequirement?: string) => {
+    (id: string, focusRequirement?: string, mark = true) => {
       setCurrent(id);
-      rememberSubdomain(diagnosis.id, id);
-      setHighlight(focusRequirement);
+      rememberSubdomain(diagnosis.id, level, id);
+      setHighlight(mark ? focusRequirement : undefined);
       requestAnimationFrame(() => {
         if (focusRequirement) {
           const el = document.getElementById(`q-${focusRequirement}`);
           el?.scrollIntoView({ block: 'center' });
-          el?.querySelector<HTMLInputElement>('input[type=radio]:checked, input[type=radio]')?.focus();
+          el?.querySelector<HTMLInputElement>('input[type=radio]:checked, input[type=radio]:not(:disabled)')?.focus();
         } else {
           headingRef.current?.focus();
           headingRef.current?.scrollIntoView({ block: 'nearest' });
         }
       });
     },
-    [diagnosis.id],
+    [diagnosis.id, level],
   );
+
+  // Where to start: the subdomain last shown at this level, else this level's first unanswered question
+  // (a level just opened by 提交 starts there, not where the level before was left).
+  useEffect(() => {
+    if (!q || !progress || current) return;
+    const remembered = rememberedSubdomain(diagnosis.id, level);
+    if (remembered && progress.nodes.has(remembered)) {
+      setCurrent(remembered);
+      return;
+    }
+    const firstOpen = unansweredIds(q, answers)[0];
+    const sub = firstOpen ? subdomainOf(q, firstOpen) : undefined;
+    if (sub && firstOpen) select(sub, firstOpen, false);
+    else setCurrent(progress.subdomains[0]?.id);
+  }, [q, progress, current, diagnosis.id, level, answers, select]);
 
   const onAnswer = useCallback(
     (requirementId: string, grade: Grade) => {
@@ -215,9 +223,10 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
           {diagnosis.levels.length > 0 && (
             <Space wrap size={4} className="levels-done">
               {diagnosis.levels.map((l) => (
-                <Tag key={l.level} color={l.reached ? 'success' : 'default'}>
-                  {t('sd.levelDone', { level: t(levelLabelKey(l.level)), score: score2(l.score) })}
-                </Tag>
+                <Space key={l.level} size={4}>
+                  <Tag color={l.reached ? 'success' : 'default'}>{t('sd.levelDone', { level: t(levelLabelKey(l.level)), score: score2(l.score) })}</Tag>
+                  <SubmittedLevelButton diagnosisId={diagnosis.id} level={l.level} label={t('sd.viewSubmitted', { level: t(levelLabelKey(l.level)) })} />
+                </Space>
               ))}
             </Space>
           )}

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../locales/zh-CN.ts';
 import { modelTree, percent, tailoredIds, tailoredNames, toggleTailored, type ModelNode } from '../../self-diagnosis/model-view.ts';
 import { useLoad } from '../../use-load.ts';
 import { QuotaRule } from './QuotaRule.tsx';
+import { newBlockedReason } from './SelfDiagnosesPage.tsx';
 
 const NOTICE_KEYS: MessageKey[] = ['sd.notice1', 'sd.notice2', 'sd.notice3', 'sd.notice4', 'sd.notice5', 'sd.notice6'];
 
@@ -22,18 +23,25 @@ function Weight({ node }: { node: ModelNode }) {
   return <span className="weight" aria-label={t('sd.weightLabel', { weight: percent(node.weight) })}>{percent(node.weight)}</span>;
 }
 
-function TailorControl({ node, kind, ticked, onToggle }: { node: ModelNode; kind: 'domain' | 'subdomain'; ticked: ReadonlySet<string>; onToggle: (id: string, on: boolean) => void }) {
+interface TailorProps {
+  ticked: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  /** No new self-diagnosis can be started now (monthly limit, one in progress): nothing to choose. */
+  disabled: boolean;
+}
+
+function TailorControl({ node, kind, ticked, onToggle, disabled }: TailorProps & { node: ModelNode; kind: 'domain' | 'subdomain' }) {
   const { t } = useI18n();
   if (node.weight === null) return null;
   if (!node.tailorable) return <Tag className="mandatory-tag">{t('sd.mandatory')}</Tag>;
   return (
-    <Checkbox checked={ticked.has(node.id)} onChange={(e) => onToggle(node.id, e.target.checked)} aria-label={t('sd.tailorLabel', { name: node.name, kind: t(kind === 'domain' ? 'sd.kindDomain' : 'sd.kindSubdomain') })} data-testid={`tailor-${node.id}`}>
+    <Checkbox checked={ticked.has(node.id)} disabled={disabled} onChange={(e) => onToggle(node.id, e.target.checked)} aria-label={t('sd.tailorLabel', { name: node.name, kind: t(kind === 'domain' ? 'sd.kindDomain' : 'sd.kindSubdomain') })} data-testid={`tailor-${node.id}`}>
       {t('sd.tailor')}
     </Checkbox>
   );
 }
 
-function ModelTable({ tree, ticked, onToggle }: { tree: ModelNode[]; ticked: ReadonlySet<string>; onToggle: (id: string, on: boolean) => void }) {
+function ModelTable({ tree, ...tailor }: TailorProps & { tree: ModelNode[] }) {
   const { t } = useI18n();
   return (
     <div className="model-table-wrap">
@@ -54,16 +62,16 @@ function ModelTable({ tree, ticked, onToggle }: { tree: ModelNode[]; ticked: Rea
               <td />
             </tr>,
             ...element.children.flatMap((domain) => [
-              <tr key={domain.id} className={`model-row-domain${ticked.has(domain.id) ? ' tailored' : ''}`}>
+              <tr key={domain.id} className={`model-row-domain${tailor.ticked.has(domain.id) ? ' tailored' : ''}`}>
                 <th scope="row" className="indent-1" lang="zh-CN">{domain.name}</th>
                 <td className="num"><Weight node={domain} /></td>
-                <td><TailorControl node={domain} kind="domain" ticked={ticked} onToggle={onToggle} /></td>
+                <td><TailorControl node={domain} kind="domain" {...tailor} /></td>
               </tr>,
               ...domain.children.map((sub) => (
-                <tr key={sub.id} className={`model-row-sub${ticked.has(sub.id) ? ' tailored' : ''}${sub.weight === null ? ' not-assessed' : ''}`}>
+                <tr key={sub.id} className={`model-row-sub${tailor.ticked.has(sub.id) ? ' tailored' : ''}${sub.weight === null ? ' not-assessed' : ''}`}>
                   <th scope="row" className="indent-2" lang="zh-CN">{sub.name}</th>
                   <td className="num"><Weight node={sub} /></td>
-                  <td><TailorControl node={sub} kind="subdomain" ticked={ticked} onToggle={onToggle} /></td>
+                  <td><TailorControl node={sub} kind="subdomain" {...tailor} /></td>
                 </tr>
               )),
             ]),
@@ -124,19 +132,26 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
     });
   };
 
-  const blocked = list.data && (list.data.inProgressId ? t('sd.blockedInProgress') : list.data.quota.remaining <= 0 ? t('sd.blockedQuota') : undefined);
+  const blocked = list.data ? newBlockedReason(t, list.data) : undefined;
 
   return (
     <div className="page page-wide">
       <Typography.Title>{t('sd.newTitle')}</Typography.Title>
+      {/* A refusal is read first, not after 2,800 px of a form that cannot be sent. */}
+      {blocked && <Alert type="warning" showIcon title={blocked} className="section-tight" data-testid="new-blocked" />}
       <Typography.Paragraph>{t('sd.newIntro')}</Typography.Paragraph>
+      {edition.data && (
+        <Typography.Paragraph data-testid="edition-note">
+          {t('sd.editionNote', { standard: edition.data.standard })}
+        </Typography.Paragraph>
+      )}
       <MaturityLevels />
 
       <section aria-labelledby="model-title" className="section">
         <Typography.Title level={2} id="model-title">{t('sd.modelTitle')}</Typography.Title>
         <fieldset className="type-choice">
           <legend>{t('sd.typeConfirm')}</legend>
-          <Radio.Group value={type} onChange={(e) => { setType(e.target.value as EnterpriseType); setTicked(new Set()); }} optionType="button" buttonStyle="solid">
+          <Radio.Group value={type} disabled={!!blocked} onChange={(e) => { setType(e.target.value as EnterpriseType); setTicked(new Set()); }} optionType="button" buttonStyle="solid">
             <Radio.Button value="process">{t('register.process')}</Radio.Button>
             <Radio.Button value="discrete">{t('register.discrete')}</Radio.Button>
           </Radio.Group>
@@ -147,7 +162,7 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
         <Typography.Paragraph>{t('sd.tailorIntro')}</Typography.Paragraph>
         {edition.error !== undefined && <LoadError error={edition.error} onRetry={edition.reload} />}
         {edition.loading && !edition.data && <Skeleton active />}
-        {edition.data && <ModelTable tree={tree} ticked={ticked} onToggle={onToggle} />}
+        {edition.data && <ModelTable tree={tree} ticked={ticked} onToggle={onToggle} disabled={!!blocked} />}
       </section>
 
       <section aria-labelledby="notice-title" className="section notice">
@@ -158,7 +173,6 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
       </section>
 
       {list.data && <QuotaRule quota={list.data.quota} compact />}
-      {blocked && <Alert type="warning" showIcon title={blocked} className="section-tight" data-testid="new-blocked" />}
       <div className="form-actions section-tight">
         <Button type="primary" size="large" onClick={start} loading={busy} disabled={!edition.data || !!blocked}>
           {t('sd.start')}

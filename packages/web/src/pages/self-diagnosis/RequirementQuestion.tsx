@@ -1,5 +1,6 @@
 // One question: the item and its requirement at this level, the "！" evidence guidance, the four
-// grades and 企业不涉及此题目 (greyed where the part may not be tailored).
+// grades and 企业不涉及此题目 (greyed where the part may not be tailored, with the reason in words
+// beside it: a title tooltip reaches neither touch nor screen-reader users).
 import { Radio } from 'antd';
 import { memo } from 'react';
 import type { Grade, QuestionItem } from '../../api.ts';
@@ -21,6 +22,7 @@ export const RequirementQuestion = memo(function RequirementQuestion({ index, it
   const req = item.requirement;
   const evidence = lang === 'en' ? req.guidance.en : req.guidance.zh;
   const textId = `q-text-${req.id}`;
+  const naReasonId = `q-na-${req.id}`;
   return (
     <fieldset className={`question${highlighted ? ' highlighted' : ''}${grade ? ' answered' : ''}`} id={`q-${req.id}`} data-testid={`question-${req.id}`} aria-describedby={textId}>
       <legend className="question-legend">
@@ -48,10 +50,15 @@ export const RequirementQuestion = memo(function RequirementQuestion({ index, it
             {t(GRADE_KEYS[g])}
           </Radio>
         ))}
-        <Radio value="NA" disabled={!req.naAllowed} className="grade-na" title={req.naAllowed ? undefined : t('sd.naNotAllowed')}>
+        <Radio value="NA" disabled={!req.naAllowed} className="grade-na" aria-describedby={req.naAllowed ? undefined : naReasonId}>
           {t(GRADE_KEYS.NA)}
         </Radio>
       </Radio.Group>
+      {!req.naAllowed && (
+        <p className="na-reason" id={naReasonId} data-testid={`na-reason-${req.id}`}>
+          {t('sd.naNotAllowed')}
+        </p>
+      )}
     </fieldset>
   );
 });

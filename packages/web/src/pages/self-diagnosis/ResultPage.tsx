@@ -1,6 +1,6 @@
 // 查看结果 (seed 001 §1.6): level, total score S, level scores, charts with their numbers, strengths
 // and weak points, what stands between the enterprise and the next level, and its position among peers.
-import { Alert, Button, Card, Descriptions, Skeleton, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type RequirementNote, type ScoreResult, type SelfDiagnosisResult } from '../../api.ts';
@@ -8,10 +8,11 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { RequireAccount } from '../../components/RequireAccount.tsx';
 import { useI18n } from '../../i18n.tsx';
-import { beijingDateTime, GRADE_KEYS, levelLabelKey, score2 } from '../../self-diagnosis/format.ts';
+import { beijingDateTime, gain2, GRADE_KEYS, levelLabelKey, score2, shortfall2 } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
 import { PoliciesSection, ReportSection, RoadmapSection } from './ResultReport.tsx';
 import { levelText } from './SelfDiagnosesPage.tsx';
+import { SubmittedLevelButton } from './SubmittedLevel.tsx';
 
 type Breakdown = NonNullable<ScoreResult['breakdown']['1']>;
 
@@ -23,28 +24,26 @@ export function chartLevel(result: ScoreResult): number {
   return result.gap?.targetLevel ?? result.level;
 }
 
-const fmtGain = (x: number) => `+${x.toFixed(4)}`;
-
 function ChartsSection({ breakdown, level }: { breakdown: Breakdown; level: number }) {
   const { t } = useI18n();
   const elements = breakdown.elements.filter((e) => e.score !== null);
   const subdomains = breakdown.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.filter((s) => s.score !== null).map((s) => ({ ...s, element: e.name }))));
   const radar = useMemo<ChartOption>(
     () => ({
-      tooltip: {},
+      tooltip: { valueFormatter: (v: unknown) => score2(Number(v)) },
       radar: { indicator: elements.map((e) => ({ name: e.name, max: 1 })), radius: '65%' },
-      series: [{ type: 'radar', data: [{ value: elements.map((e) => Number((e.score ?? 0).toFixed(4))), name: t('sd.chartScore'), areaStyle: { opacity: 0.2 } }] }],
+      series: [{ type: 'radar', data: [{ value: elements.map((e) => e.score ?? 0), name: t('sd.chartScore'), areaStyle: { opacity: 0.2 } }] }],
       color: ['#0958d9'],
     }),
     [elements, t],
   );
   const bar = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => score2(Number(v)) },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 1 },
       yAxis: { type: 'category', inverse: true, data: subdomains.map((s) => s.name), axisLabel: { width: 96, overflow: 'truncate' } },
-      series: [{ type: 'bar', data: subdomains.map((s) => Number((s.score ?? 0).toFixed(4))), itemStyle: { color: '#0958d9' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => p.value.toFixed(2) } }],
+      series: [{ type: 'bar', data: subdomains.map((s) => s.score ?? 0), itemStyle: { color: '#0958d9' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => score2(p.value) } }],
     }),
     [subdomains],
   );
@@ -143,7 +142,7 @@ function GapSection({ data }: { data: SelfDiagnosisResult }) {
       <Typography.Title level={2} id="gap-title">
         {t('sd.gapTitle', { level: target })}
       </Typography.Title>
-      <Typography.Paragraph>{t('sd.gapIntro', { level: target, score: score2(gap.levelScore), shortfall: gap.shortfall.toFixed(4), holding: gap.holding.length })}</Typography.Paragraph>
+      <Typography.Paragraph>{t('sd.gapIntro', { level: target, score: score2(gap.levelScore), shortfall: shortfall2(gap.levelScore), holding: gap.holding.length })}</Typography.Paragraph>
       <Typography.Paragraph strong data-testid="gap-summary">
         {t('sd.gapImprove', { count: gap.improvements.length, level: target, after: score2(gap.scoreAfter) })}
       </Typography.Paragraph>
@@ -152,6 +151,8 @@ function GapSection({ data }: { data: SelfDiagnosisResult }) {
         size="small"
         pagination={false}
         scroll={{ x: 560 }}
+        className="gap-table"
+        data-testid="gap-table"
         dataSource={all ? gap.improvements : gap.improvements.slice(0, 10)}
         columns={[
           {
@@ -170,8 +171,17 @@ function GapSection({ data }: { data: SelfDiagnosisResult }) {
               );
             },
           },
-          { key: 'change', title: t('sd.colChange'), render: (_, imp) => `${t(GRADE_KEYS[imp.from])} → ${t(GRADE_KEYS[imp.to])}` },
-          { key: 'gain', title: t('sd.colGain'), align: 'right', render: (_, imp) => fmtGain(imp.gain) },
+          {
+            key: 'change',
+            title: <span className="keep-words">{t('sd.colChange')}</span>,
+            // A grade name never breaks inside itself ("全部满/足"); the arrow is where a line may break.
+            render: (_, imp) => (
+              <>
+                <span className="keep-words">{t(GRADE_KEYS[imp.from])}</span> → <span className="keep-words">{t(GRADE_KEYS[imp.to])}</span>
+              </>
+            ),
+          },
+          { key: 'gain', title: <span className="keep-words">{t('sd.colGain')}</span>, align: 'right', render: (_, imp) => <span className="keep-words">{gain2(imp.gain)}</span> },
         ]}
       />
       {!all && gap.improvements.length > 10 && (
@@ -222,7 +232,7 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
           </div>
           <div className="result-label">{t('sd.totalScore')}</div>
           <div className="result-score" data-testid="total-score">
-            {result.totalScore.toFixed(2)}
+            {score2(result.totalScore)}
           </div>
         </Card>
         <Card className="result-levels-card" title={<h2 className="card-heading">{t('sd.levelScores')}</h2>}>
@@ -248,6 +258,11 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
           <Typography.Paragraph type="secondary" className="result-rule">
             {t('sd.scoreRule')}
           </Typography.Paragraph>
+          <Space wrap size={8} data-testid="submitted-levels">
+            {levels.map((l) => (
+              <SubmittedLevelButton key={l.level} diagnosisId={diagnosis.id} level={l.level} label={t('sd.viewSubmitted', { level: t(levelLabelKey(l.level)) })} />
+            ))}
+          </Space>
         </Card>
       </div>
       <Descriptions

@@ -134,7 +134,6 @@ function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index
             <span className="roadmap-index">{index + 1}.</span> <span lang="zh-CN">{entry.name}</span>
           </h3>
         }
-        extra={<Tag color="blue">{t('sd.roadmapPriority', { value: entry.priority.toFixed(4) })}</Tag>}
       >
         <h4 className="roadmap-subtitle">{t('sd.roadmapReason')}</h4>
         <p lang="zh-CN" className="roadmap-text">{entry.reason}</p>
@@ -142,10 +141,10 @@ function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index
         <ul className="roadmap-subdomains">
           {entry.subdomains.map((s) => (
             <li key={s.id}>
-              <span lang="zh-CN">{s.name}</span> <span className="mono">{s.id}</span>
+              <span lang="zh-CN">{s.name}</span>
               <span className="note-meta">
                 {' · '}
-                {t('sd.roadmapSubdomainScore', { score: score2(s.score), weight: pct(s.weight) })}
+                {t('sd.roadmapSubdomainScore', { score: score2(s.score), weight: pct(s.weight), level: t(levelLabelKey(targetLevel)) })}
               </span>
             </li>
           ))}
@@ -161,8 +160,8 @@ function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index
             <h4 className="roadmap-subtitle">{t('sd.roadmapTargets', { level: t(levelLabelKey(targetLevel)) })}</h4>
             <ul className="roadmap-targets">
               {entry.targets.map((r) => (
-                <li key={r.requirementId}>
-                  <span className="mono">{r.requirementId}</span> <span lang="zh-CN">{r.text}</span>
+                <li key={r.requirementId} lang="zh-CN">
+                  {r.text}
                 </li>
               ))}
             </ul>
@@ -188,6 +187,10 @@ export function RoadmapSection({ data }: { data: SelfDiagnosisResult }) {
       ) : (
         <>
           <Typography.Paragraph>{t('sd.roadmapIntro', { level: levelText(t, gap.targetLevel) })}</Typography.Paragraph>
+          <details className="data-details" data-testid="roadmap-method">
+            <summary>{t('sd.roadmapMethod')}</summary>
+            <p>{t('sd.roadmapMethodText', { level: levelText(t, gap.targetLevel) })}</p>
+          </details>
           <ol className="roadmap-list">
             {data.roadmap.map((entry, i) => (
               <RoadmapCard key={entry.patternId} entry={entry} index={i} targetLevel={gap.targetLevel} />
@@ -218,67 +221,87 @@ function Reward({ text }: { text: string }) {
   );
 }
 
-export function PoliciesSection({ data }: { data: SelfDiagnosisResult }) {
+const policyKey = (p: PolicyMatch) => `${p.policyId}-${p.applies}`;
+
+/** The policies as a table, or on a phone as a list of cards (a table is too wide for it). */
+function PolicyList({ policies, forText, testId }: { policies: PolicyMatch[]; forText?: (p: PolicyMatch) => string; testId: string }) {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
-  const narrow = screens.md === false; // a phone: a list instead of a table too wide for it
+  const narrow = screens.md === false;
+  const reward = (p: PolicyMatch) => (p.reward ? <Reward text={p.reward} /> : <span className="note-meta">{t('sd.policyNoLevel')}</span>);
+  const tag = (p: PolicyMatch) =>
+    forText && (
+      <Tag color={p.applies === 'current' ? 'success' : 'processing'} className="policy-for">
+        {forText(p)}
+      </Tag>
+    );
+  if (narrow) {
+    return (
+      <ul className="policy-list" data-testid={`${testId}-list`}>
+        {policies.map((p) => (
+          <li key={policyKey(p)} className="policy-card">
+            {tag(p)}
+            <dl className="policy-fields">
+              <dt>{t('sd.colRegion')}</dt>
+              <dd lang="zh-CN">{p.region}</dd>
+              <dt>{t('sd.colDocument')}</dt>
+              <dd lang="zh-CN">{p.document}</dd>
+              <dt>{t('sd.colReward')}</dt>
+              <dd>{reward(p)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <Table<PolicyMatch>
+      rowKey={policyKey}
+      size="small"
+      pagination={false}
+      scroll={{ x: 720 }}
+      dataSource={policies}
+      data-testid={`${testId}-table`}
+      columns={[
+        { key: 'region', title: t('sd.colRegion'), width: 150, render: (_, p) => <span lang="zh-CN">{p.region}</span> },
+        { key: 'document', title: t('sd.colDocument'), width: 240, render: (_, p) => <span lang="zh-CN">{p.document}</span> },
+        { key: 'reward', title: t('sd.colReward'), render: (_, p) => reward(p) },
+        ...(forText ? [{ key: 'for', title: t('sd.colFor'), width: 150, render: (_: unknown, p: PolicyMatch) => tag(p) }] : []),
+      ]}
+    />
+  );
+}
+
+export function PoliciesSection({ data }: { data: SelfDiagnosisResult }) {
+  const { t } = useI18n();
   const current = data.result.level;
+  const matched = data.policies.filter((p) => p.applies !== 'related');
+  const related = data.policies.filter((p) => p.applies === 'related');
   const forText = (p: PolicyMatch) =>
-    p.forCurrentLevel ? t('sd.forCurrent', { level: t(levelLabelKey(current)) }) : t('sd.forNext', { level: t(levelLabelKey(current + 1)) });
+    p.applies === 'current' ? t('sd.forCurrent', { level: t(levelLabelKey(current)) }) : t('sd.forNext', { level: t(levelLabelKey(current + 1)) });
   return (
     <section aria-labelledby="policies-title" className="section" data-testid="policies">
       <Typography.Title level={2} id="policies-title">
         {t('sd.policiesTitle')}
       </Typography.Title>
-      {data.policies.length === 0 ? (
+      {matched.length === 0 ? (
         <Typography.Paragraph type="secondary" data-testid="policies-none">
           {t('sd.policiesNone')}
         </Typography.Paragraph>
       ) : (
         <>
           <Typography.Paragraph>{t('sd.policiesIntro')}</Typography.Paragraph>
-          {narrow ? (
-            <ul className="policy-list" data-testid="policies-list">
-              {data.policies.map((p) => (
-                <li key={`${p.policyId}-${p.forCurrentLevel ? 'current' : 'next'}`} className="policy-card">
-                  <Tag color={p.forCurrentLevel ? 'success' : 'processing'} className="policy-for">
-                    {forText(p)}
-                  </Tag>
-                  <dl className="policy-fields">
-                    <dt>{t('sd.colRegion')}</dt>
-                    <dd lang="zh-CN">{p.region}</dd>
-                    <dt>{t('sd.colDocument')}</dt>
-                    <dd lang="zh-CN">{p.document}</dd>
-                    <dt>{t('sd.colReward')}</dt>
-                    <dd>
-                      <Reward text={p.reward} />
-                    </dd>
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Table<PolicyMatch>
-              rowKey={(p) => `${p.policyId}-${p.forCurrentLevel ? 'current' : 'next'}`}
-              size="small"
-              pagination={false}
-              scroll={{ x: 720 }}
-              dataSource={data.policies}
-              data-testid="policies-table"
-              columns={[
-                { key: 'region', title: t('sd.colRegion'), width: 150, render: (_, p) => <span lang="zh-CN">{p.region}</span> },
-                { key: 'document', title: t('sd.colDocument'), width: 240, render: (_, p) => <span lang="zh-CN">{p.document}</span> },
-                { key: 'reward', title: t('sd.colReward'), render: (_, p) => <Reward text={p.reward} /> },
-                {
-                  key: 'for',
-                  title: t('sd.colFor'),
-                  width: 150,
-                  render: (_, p) => <Tag color={p.forCurrentLevel ? 'success' : 'processing'} className="policy-for">{forText(p)}</Tag>,
-                },
-              ]}
-            />
-          )}
+          <PolicyList policies={matched} forText={forText} testId="policies" />
         </>
+      )}
+      {related.length > 0 && (
+        <section aria-labelledby="related-policies-title" className="section-tight" data-testid="related-policies">
+          <Typography.Title level={3} id="related-policies-title">
+            {t('sd.relatedPoliciesTitle')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('sd.relatedPoliciesIntro')}</Typography.Paragraph>
+          <PolicyList policies={related} testId="related-policies" />
+        </section>
       )}
     </section>
   );

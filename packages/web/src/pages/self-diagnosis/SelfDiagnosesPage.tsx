@@ -1,6 +1,6 @@
 // 企业自诊断 (seed 001 §1.2, §1.5, §1.6): the enterprise's self-diagnoses, 新建 / 继续 / 查看结果.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, type SelfDiagnosisList, type SelfDiagnosisSummary } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -51,6 +51,58 @@ export function NewDiagnosisButton({ list }: { list: SelfDiagnosisList }) {
   );
 }
 
+function StatusTags({ d }: { d: SelfDiagnosisSummary }) {
+  const { t } = useI18n();
+  return (
+    <Space size={4} wrap>
+      <Tag color={d.status === 'completed' ? 'success' : 'processing'}>{d.status === 'completed' ? t('sd.statusCompleted') : t('sd.statusInProgress')}</Tag>
+      {d.isValidResult && <Tag color="gold">{t('sd.validResult')}</Tag>}
+    </Space>
+  );
+}
+
+function LevelCell({ d }: { d: SelfDiagnosisSummary }) {
+  const { t } = useI18n();
+  return <>{d.status === 'completed' ? levelText(t, d.level) : t('sd.answeringLevel', { level: t(levelLabelKey(d.currentLevel)) })}</>;
+}
+
+function Actions({ d }: { d: SelfDiagnosisSummary }) {
+  const { t } = useI18n();
+  return d.status === 'completed' ? (
+    <Space size="middle" wrap>
+      <Link to={`/self-diagnoses/${d.id}/result`}>{t('sd.viewResult')}</Link>
+      <ReportLink id={d.id} />
+    </Space>
+  ) : (
+    <Link to={`/self-diagnoses/${d.id}`}>{t('sd.continue')}</Link>
+  );
+}
+
+/** On a phone: one card per diagnosis, so that 状态 and 操作 are on screen, not off to the side of a table. */
+function DiagnosisCards({ list }: { list: SelfDiagnosisList }) {
+  const { t } = useI18n();
+  if (!list.diagnoses.length) return <Typography.Paragraph type="secondary">{t('sd.listEmpty')}</Typography.Paragraph>;
+  return (
+    <ul className="diagnosis-cards" data-testid="diagnoses-cards">
+      {list.diagnoses.map((d) => (
+        <li key={d.id}>
+          <Card size="small" title={<h2 className="card-heading">{beijingDateTime(d.createdAt)}</h2>} extra={<StatusTags d={d} />} data-testid="diagnosis-card">
+            <dl className="diagnosis-card-fields">
+              <dt>{t('sd.colLevel')}</dt>
+              <dd>
+                <LevelCell d={d} />
+              </dd>
+              <dt>{t('sd.colScore')}</dt>
+              <dd>{d.status === 'completed' ? score2(d.totalScore) : '—'}</dd>
+            </dl>
+            <Actions d={d} />
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function DiagnosesTable({ list }: { list: SelfDiagnosisList }) {
   const { t } = useI18n();
   return (
@@ -66,31 +118,18 @@ function DiagnosesTable({ list }: { list: SelfDiagnosisList }) {
         {
           key: 'status',
           title: t('sd.colStatus'),
-          render: (_, d) => (
-            <Space size={4} wrap>
-              <Tag color={d.status === 'completed' ? 'success' : 'processing'}>{d.status === 'completed' ? t('sd.statusCompleted') : t('sd.statusInProgress')}</Tag>
-              {d.isValidResult && <Tag color="gold">{t('sd.validResult')}</Tag>}
-            </Space>
-          ),
+          render: (_, d) => <StatusTags d={d} />,
         },
         {
           key: 'level',
           title: t('sd.colLevel'),
-          render: (_, d) => (d.status === 'completed' ? levelText(t, d.level) : t('sd.answeringLevel', { level: t(levelLabelKey(d.currentLevel)) })),
+          render: (_, d) => <LevelCell d={d} />,
         },
         { key: 'score', title: t('sd.colScore'), render: (_, d) => (d.status === 'completed' ? score2(d.totalScore) : '—') },
         {
           key: 'actions',
           title: t('sd.colActions'),
-          render: (_, d) =>
-            d.status === 'completed' ? (
-              <Space size="middle" wrap>
-                <Link to={`/self-diagnoses/${d.id}/result`}>{t('sd.viewResult')}</Link>
-                <ReportLink id={d.id} />
-              </Space>
-            ) : (
-              <Link to={`/self-diagnoses/${d.id}`}>{t('sd.continue')}</Link>
-            ),
+          render: (_, d) => <Actions d={d} />,
         },
       ]}
     />
@@ -100,6 +139,7 @@ function DiagnosesTable({ list }: { list: SelfDiagnosisList }) {
 function SelfDiagnoses() {
   const { t } = useI18n();
   const list = useLoad(api.selfDiagnoses, []);
+  const narrow = Grid.useBreakpoint().md === false;
   return (
     <div className="page page-wide">
       <Typography.Title>{t('sd.title')}</Typography.Title>
@@ -110,7 +150,7 @@ function SelfDiagnoses() {
           <div className="toolbar section-tight">
             <NewDiagnosisButton list={list.data} />
           </div>
-          <DiagnosesTable list={list.data} />
+          {narrow ? <DiagnosisCards list={list.data} /> : <DiagnosesTable list={list.data} />}
         </>
       )}
       {list.loading && !list.data && <Table loading columns={[]} />}

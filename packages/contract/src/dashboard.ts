@@ -1,0 +1,54 @@
+// 数据看板 on the wire (issue 11 §2): counts, level distribution, 行业指数 Top 10 and region ranking of one
+// region, every figure resting on fewer than MIN_GROUP_SIZE enterprises suppressed (null, suppressed: true).
+import { z } from 'zod';
+
+/** k of k-anonymity: no shown figure rests on fewer enterprises. */
+export const MIN_GROUP_SIZE = 5;
+
+export const dashboardQuerySchema = z.object({
+  /** A GB/T 2260 code (province, city or county); omitted: the nation (platform admin) or one's own region. */
+  region: z.string().trim().regex(/^\d{6}$/, '地区代码应为 6 位数字（GB/T 2260 行政区划代码）').optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+export const DASHBOARD_REGION_LEVELS = ['nation', 'province', 'city', 'county'] as const;
+export type DashboardRegionLevel = (typeof DASHBOARD_REGION_LEVELS)[number];
+
+/** seed 002's four bands of the level distribution. */
+export const LEVEL_BANDS = [
+  { id: 'upTo1', label: '一级及以下', levels: [0, 1] },
+  { id: 'level2', label: '二级', levels: [2] },
+  { id: 'level3', label: '三级', levels: [3] },
+  { id: 'from4', label: '四级及以上', levels: [4, 5] },
+] as const;
+
+/** A count, or null when it rests on fewer than MIN_GROUP_SIZE enterprises. */
+const countSchema = z.object({ value: z.number().int().nullable(), suppressed: z.boolean() });
+const regionRefSchema = z.object({ code: z.string().nullable(), name: z.string(), level: z.enum(DASHBOARD_REGION_LEVELS) });
+
+export const dashboardSchema = z.object({
+  region: regionRefSchema,
+  /** From the nation (or the actor's own region) down to this region, for the breadcrumb. */
+  path: z.array(regionRefSchema),
+  minGroupSize: z.number().int(),
+  /** Enterprises with a valid result (their latest completed self-diagnosis), and diagnoses completed. */
+  enterprises: countSchema,
+  diagnoses: countSchema,
+  /** Diagnoses completed month by month (yyyymm, China time), oldest first. */
+  months: z.array(z.object({ month: z.number().int(), diagnoses: countSchema })),
+  /** Enterprises by the level of their valid result, 0 = 未达一级; share in percent of `enterprises`. */
+  levels: z.array(z.object({ level: z.number().int(), enterprises: countSchema, share: z.number().nullable() })),
+  bands: z.array(z.object({ band: z.enum(['upTo1', 'level2', 'level3', 'from4']), label: z.string(), enterprises: countSchema, share: z.number().nullable() })),
+  /** 行业指数 Top 10: mean display index (20 × S) of the valid results per GB/T 4754 major class, among classes of ≥ k enterprises. */
+  industries: z.object({
+    top: z.array(z.object({ code: z.string(), name: z.string(), enterprises: z.number().int(), index: z.number() })),
+    /** Major classes with results left out for having fewer than k enterprises. */
+    suppressed: z.number().int(),
+  }),
+  /** The next region level down, ranked by mean display index; suppressed regions last, by code. */
+  regions: z.object({
+    level: z.enum(DASHBOARD_REGION_LEVELS).nullable(),
+    rows: z.array(z.object({ code: z.string(), name: z.string(), enterprises: countSchema, index: z.number().nullable() })),
+  }),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -1,0 +1,111 @@
+// 数据看板 (issue 11 §2): one region's counts, level distribution, 行业指数 Top 10 and the ranking of the
+// regions one level down, read from the aggregates alone (a county's months and industries from its
+// results: no cells are kept for them). Every figure resting on fewer than k enterprises is suppressed.
+import { LEVEL_BANDS, MIN_GROUP_SIZE, type Dashboard, type DashboardQuery, type DashboardRegionLevel } from '@cmmm/contract';
+import { findIndustry, findRegion, regionPrefix } from '@cmmm/reference';
+import type { ServiceContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { authorize, canReadDashboard, type Actor } from '../../policy.ts';
+import type { CellSum } from '../../repositories/diagnosis-results.ts';
+import { MONTHLY_LIMIT } from '../self-diagnosis/quota.ts';
+import { SCORE_SCALE } from './diagnosis-facts.ts';
+
+const LEVEL_OF_LENGTH: Record<number, DashboardRegionLevel> = { 0: 'nation', 2: 'province', 4: 'city', 6: 'county' };
+const TOP = 10;
+const NATION = { code: null, name: '全国', level: 'nation' as const };
+
+type Count = { value: number | null; suppressed: boolean };
+
+/** A count of enterprises, or null below k (0 included: a cell is shown only when it rests on ≥ k). */
+export const countOf = (enterprises: number): Count => (enterprises >= MIN_GROUP_SIZE ? { value: enterprises, suppressed: false } : { value: null, suppressed: true });
+
+/** Mean display index 20 × S of `valid` results summing to Σ round(S × 10^9), to two decimals, half up. */
+export function displayIndexOf(scoreE9Sum: bigint, valid: number): number {
+  const den = BigInt(valid) * SCORE_SCALE;
+  const hundredths = (2n * 2000n * scoreE9Sum + den) / (2n * den);
+  return Number(hundredths) / 100;
+}
+
+/** A region's 6-digit code from its significant digits (32 → 320000, 3205 → 320500). */
+const codeOf = (prefix: string): string => prefix.padEnd(6, '0');
+
+function regionRef(prefix: string) {
+  if (prefix === '') return NATION;
+  const code = codeOf(prefix);
+  const match = findRegion(code);
+  const name = !match ? code : match.region.placeholder ? `${match.province.name}${match.region.name}` : match.region.name;
+  return { code, name, level: LEVEL_OF_LENGTH[prefix.length]! };
+}
+
+const percentOf = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 10;
+
+/** The dashboard from the sums read (pure: the tests recompute the same figures from raw rows). */
+export function dashboardOf(
+  prefix: string,
+  sums: { levels: CellSum[]; months: CellSum[]; industries: CellSum[]; children: CellSum[] },
+): Omit<Dashboard, 'path'> {
+  const valid = sums.levels.reduce((a, c) => a + c.valid, 0);
+  const enterprises = countOf(valid);
+  const byLevel = new Map(sums.levels.map((c) => [Number(c.key), c.valid]));
+  const shareOf = (n: number) => (enterprises.suppressed || n < MIN_GROUP_SIZE ? null : percentOf(n, valid));
+  const children = sums.children.filter((c) => c.valid > 0 && codeOf(c.key) !== codeOf(prefix));
+  const hidden = new Set(children.filter((c) => c.valid < MIN_GROUP_SIZE).map((c) => c.key));
+  // The children partition the region's total: one hidden child alone would be that total minus the rest,
+  // so the smallest shown child is hidden with it.
+  if (hidden.size === 1 && valid >= MIN_GROUP_SIZE) {
+    const smallest = children.filter((c) => !hidden.has(c.key)).sort((a, b) => a.valid - b.valid || a.key.localeCompare(b.key))[0];
+    if (smallest) hidden.add(smallest.key);
+  }
+  const ranked = children
+    .map((c) => ({ ...regionRef(c.key), enterprises: hidden.has(c.key) ? countOf(0) : countOf(c.valid), index: hidden.has(c.key) ? null : displayIndexOf(c.scoreE9Sum, c.valid) }))
+    .sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.code!.localeCompare(b.code!));
+  const shownIndustries = sums.industries.filter((c) => c.valid >= MIN_GROUP_SIZE);
+  return {
+    region: regionRef(prefix),
+    minGroupSize: MIN_GROUP_SIZE,
+    enterprises,
+    // every enterprise with a completed diagnosis has a valid result: the diagnoses rest on `valid` enterprises
+    diagnoses: enterprises.suppressed ? enterprises : { value: sums.levels.reduce((a, c) => a + c.completed, 0), suppressed: false },
+    // a month's diagnoses rest on at least max(valid ones, completed / the monthly limit) enterprises
+    months: sums.months.map((c) => ({
+      month: Number(c.key),
+      diagnoses: Math.max(c.valid, Math.ceil(c.completed / MONTHLY_LIMIT)) >= MIN_GROUP_SIZE ? { value: c.completed, suppressed: false } : { value: null, suppressed: true },
+    })),
+    levels: [0, 1, 2, 3, 4, 5].map((level) => {
+      const n = byLevel.get(level) ?? 0;
+      return { level, enterprises: countOf(n), share: shareOf(n) };
+    }),
+    bands: LEVEL_BANDS.map((b) => {
+      const n = b.levels.reduce<number>((a, l) => a + (byLevel.get(l) ?? 0), 0);
+      return { band: b.id, label: b.label, enterprises: countOf(n), share: shareOf(n) };
+    }),
+    industries: {
+      top: shownIndustries
+        .map((c) => ({ code: c.key, name: findIndustry(c.key)?.name ?? c.key, enterprises: c.valid, index: displayIndexOf(c.scoreE9Sum, c.valid) }))
+        .sort((a, b) => b.index - a.index || a.code.localeCompare(b.code))
+        .slice(0, TOP),
+      suppressed: sums.industries.filter((c) => c.valid > 0 && c.valid < MIN_GROUP_SIZE).length,
+    },
+    regions: { level: prefix.length < 6 ? LEVEL_OF_LENGTH[prefix.length + 2]! : null, rows: ranked.map((r) => ({ code: r.code!, name: r.name, enterprises: r.enterprises, index: r.index })) },
+  };
+}
+
+export async function readDashboard(ctx: ServiceContext, actor: Actor | null, query: DashboardQuery): Promise<Dashboard> {
+  const code = query.region ?? (actor?.role === 'region_admin' ? actor.regionCode : null) ?? null;
+  authorize(actor, canReadDashboard(actor, code));
+  if (code !== null && !findRegion(code)) {
+    throw new AppError('UNKNOWN_REGION', `没有代码为 ${code} 的地区`, [{ code: 'UNKNOWN_REGION', path: 'region', message: `没有代码为 ${code} 的地区` }]);
+  }
+  const prefix = code === null ? '' : regionPrefix(code);
+  const repo = ctx.repos.diagnosisResults;
+  const county = prefix.length === 6;
+  const levels = await repo.sumAggregates(prefix, 'level');
+  const months = county ? await repo.sumCountyResultsByMonth(prefix) : await repo.sumAggregates(prefix, 'month');
+  const industries = county ? await repo.sumCountyResultsByIndustryMajor(prefix) : await repo.sumAggregates(prefix, 'industryMajor');
+  const children = county ? [] : await repo.sumAggregatesByChildRegion(prefix, prefix.length + 2);
+  const path = ['', prefix.slice(0, 2), prefix.slice(0, 4), prefix]
+    .filter((p, i) => p.length === i * 2 && p.length <= prefix.length)
+    .map(regionRef)
+    .filter((r) => canReadDashboard(actor, r.code));
+  return { ...dashboardOf(prefix, { levels, months, industries, children }), path };
+}

@@ -1,0 +1,78 @@
+// 数据看板 (issue 11 §2): six enterprises of 北京市海淀区 complete a self-diagnosis through the API; the
+// platform admin opens the dashboard, sees the counts, drills into 北京市 and back, and downloads the region
+// ranking as CSV (UTF-8 with BOM, exactly the table's cells).
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { adminApi, ADMIN_PASSWORD, chartsSettled, completeSelfDiagnosisByApi, newEnterprise, pageApiCall, screenshot } from './helpers.ts';
+
+test.use({ actionTimeout: 15_000 });
+
+test('the platform admin reads the dashboard, drills into a province and downloads a CSV', async ({ page, browser, platform }) => {
+  test.setTimeout(240_000);
+  // Six registrations exceed the per-address limit: each enterprise comes from its own (forwarded) address.
+  await platform.restart({ TRUST_PROXY: 'loopback' });
+  let score = 0;
+  for (let i = 0; i < 6; i++) {
+    const enterprise = newEnterprise();
+    const context = await browser.newContext({ baseURL: platform.baseURL, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+    const own = await context.newPage();
+    await own.request.get('/api/session'); // the CSRF cookie
+    await pageApiCall(
+      own,
+      'post',
+      '/api/auth/register',
+      {
+        account: { username: enterprise.username, password: enterprise.password, mobile: enterprise.mobile },
+        enterprise: { name: enterprise.name, creditCode: enterprise.creditCode, organisationType: 'independent', industryCode: '361', regionCode: '110108', enterpriseType: 'discrete', contactName: '张三', contactMobile: enterprise.mobile },
+      },
+      201,
+    );
+    await pageApiCall(own, 'post', '/api/auth/login', { username: enterprise.username, password: enterprise.password }, 200);
+    const id = await completeSelfDiagnosisByApi(own);
+    score = ((await (await own.request.get(`/api/self-diagnoses/${id}/result`)).json()) as { result: { totalScore: number } }).result.totalScore;
+    await context.close();
+  }
+  // all six answered alike: one S, so the mean display index is 20 × S
+  const index = (20 * score).toFixed(2);
+
+  await (await adminApi(platform)).context.dispose();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.getByRole('navigation').first().getByRole('link', { name: '数据看板' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { name: '数据看板', level: 1 })).toBeVisible();
+  await expect(page.getByText('有有效结果的企业')).toBeVisible();
+  const levels = page.getByTestId('dash-levels-table');
+  const levelRow = (name: string) => levels.locator('tr', { has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(levelRow('一级')).toContainText('6');
+  await expect(levelRow('一级')).toContainText('100.0');
+  await expect(levelRow('二级')).toContainText('不足 5 家');
+  const regions = page.getByTestId('dash-regions-table');
+  await expect(regions.getByRole('row', { name: /北京市/ })).toContainText(index);
+  await chartsSettled(page, 3);
+  await screenshot(page, 'dashboard-nation-desktop');
+
+  // drill down: 北京市 → its cities, and back through the breadcrumb
+  await regions.getByRole('button', { name: '查看北京市' }).click();
+  await expect(page).toHaveURL(/\/dashboard\?region=110000$/);
+  const breadcrumb = page.getByRole('navigation', { name: '地区层级' });
+  await expect(breadcrumb).toContainText('全国');
+  await expect(breadcrumb).toContainText('北京市');
+  await expect(page.getByTestId('dash-regions-table').locator('caption')).toHaveText('北京市下级地区：平均指数与企业数');
+  const cityRow = page.getByTestId('dash-regions-table').locator('tbody tr').first();
+  await expect(cityRow).toContainText(index);
+  const cityName = (await cityRow.locator('th').innerText()).trim();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dash-regions-csv').click()]);
+  expect(download.suggestedFilename()).toBe('地区排名-110000.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1).split('\r\n')).toEqual(['地区,平均指数,企业数', `${cityName},${index},6`, '']);
+
+  await breadcrumb.getByRole('link', { name: '全国' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId('dash-regions-table').getByRole('button', { name: '查看北京市' })).toBeVisible();
+});
