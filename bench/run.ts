@@ -1,5 +1,5 @@
 // `npm run bench`: speed figures, each beside a baseline measured in the same run. Not a test.
-// `npm run bench -- report` (or scoring, autosave, peers, formal, registry) runs only the sections named; each section's
+// `npm run bench -- report` (or scoring, autosave, peers, formal, registry, pages) runs only the sections named; each section's
 // module is loaded only when it runs.
 export {};
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -18,3 +18,5 @@ if (wanted('peers')) print(await (await import('./peers.ts')).benchPeers());
 // (`-- registry` runs that part alone).
 if (wanted('formal')) print(await (await import('./formal.ts')).benchFormal(seconds));
 if (wanted('formal') || chosen.includes('registry')) print(await (await import('./formal-registry.ts')).benchRegistry());
+// pages: issue 12 §4 — bytes and first contentful paint per page in headless Chromium.
+if (wanted('pages')) print(await (await import('./pages.ts')).benchPages());

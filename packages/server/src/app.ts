@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMITS, type AppDeps, type RateLimits } from './app-deps.t
 import { forRequest, type ServiceContext } from './context.ts';
 import { errorHandler, frameworkErrorHandler, sendError } from './errors.ts';
 import { ACCESS_NOTES, API_TAGS } from './openapi.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { hostileInputPlugin } from './plugins/hostile-input.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.ctx = forRequest(deps.ctx, request.id);
   });
   securityHeadersPlugin(app, https);
+  compressionPlugin(app);
   const hasWeb = await webRoutes(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the browser app get its index.html; the API answers 404 in JSON.

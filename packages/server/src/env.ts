@@ -34,6 +34,8 @@ export interface Env {
   /** CLOCK_START (demonstrations and tests only): the platform's clock starts at this instant and runs on
    *  from there, so a 公示 period's end or a certificate's expiry can be reached without waiting. */
   readonly clockStart: Date | undefined;
+  /** WEB_DIST: the built browser app to serve (default packages/web/dist), e.g. one built elsewhere. */
+  readonly webDist: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -107,6 +109,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     trustProxy,
     quiet: source.NODE_ENV === 'test',
     clockStart,
+    // A directory path ends in '/' for the static root and its index.html lookup.
+    webDist: source.WEB_DIST?.trim() ? `${resolve(source.WEB_DIST.trim())}/` : undefined,
   });
 }
 

@@ -59,7 +59,7 @@ export async function main(): Promise<void> {
   // SMS_MODE=aliyun sends through the provider; the default (outbox) is the context's own.
   const sms = env.aliyunSms ? await aliyunSmsSender(env.aliyunSms, proxyLog) : undefined;
   const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, now: clockFrom(env.clockStart) });
-  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, isDraining: () => draining });
+  const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, webDist: env.webDist, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
 

@@ -96,9 +96,12 @@ export const MATRIX: Record<string, Row> = {
   // ---- 模型, 参考数据, 地方分平台 (reading), 报告验证: public data (canReadPublicData)
   listEditions: { why: 'the model is public', expect: everyone, sample: none },
   readEdition: { why: 'the model is public', expect: everyone, sample: (f) => ({ params: { edition: f.editionId } }) },
+  readMaturityLevels: { why: 'the model is public', expect: everyone, sample: (f) => ({ params: { edition: f.editionId } }) },
   scoreAnswers: { why: 'stateless scoring, as `cmmm score`', expect: everyone, sample: (f) => ({ body: f.scoreInput }) },
   listIndustries: { why: 'reference data for forms', expect: everyone, sample: none },
   readRegionTree: { why: 'reference data for forms', expect: everyone, sample: none },
+  listProvinces: { why: 'reference data for forms', expect: everyone, sample: none },
+  readProvince: { why: 'reference data for forms', expect: everyone, sample: () => ({ params: { code: '110000' } }) },
   listSubPlatforms: { why: 'sub-platforms are public', expect: everyone, sample: none },
   readSubPlatform: { why: 'sub-platforms are public', expect: everyone, sample: () => ({ params: { code: '320583' } }) },
   verifyReport: { why: 'the QR code of a report opens it: public', expect: everyone, sample: (f) => ({ params: { number: f.reportNumber } }) },

@@ -1,45 +1,47 @@
-import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, useMemo, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { AdminPage } from './pages/admin/AdminPage.tsx';
-import { AuditTrailPage } from './pages/admin/AuditTrailPage.tsx';
-import { EnterprisesPage } from './pages/admin/EnterprisesPage.tsx';
-import { SubPlatformBrandingPage } from './pages/admin/SubPlatformBrandingPage.tsx';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
-import { EnterpriseHomePage } from './pages/EnterpriseHomePage.tsx';
-import { ForgotPasswordPage } from './pages/forgot/ForgotPasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { RegisterPage } from './pages/register/RegisterPage.tsx';
-import { NewSelfDiagnosisPage } from './pages/self-diagnosis/NewSelfDiagnosisPage.tsx';
-import { SelfDiagnosesPage } from './pages/self-diagnosis/SelfDiagnosesPage.tsx';
-import { SelfDiagnosisPage } from './pages/self-diagnosis/SelfDiagnosisPage.tsx';
-import { SubPlatformHomePage } from './pages/SubPlatformHomePage.tsx';
-import { DirectoryPage } from './pages/directory/DirectoryPage.tsx';
-import { WorkingSheetPage } from './pages/formal-rating/WorkingSheetPage.tsx';
-import { PublicNoticesPage } from './pages/public-notices/PublicNoticesPage.tsx';
-import { AssessmentBodiesPage } from './pages/assessors/AssessmentBodiesPage.tsx';
-import { AssessorsPage } from './pages/assessors/AssessorsPage.tsx';
-import { CertificatesPage } from './pages/assessors/CertificatesPage.tsx';
-import { OwnAssessorPage } from './pages/assessors/OwnAssessorPage.tsx';
-import { TrainingsPage } from './pages/assessors/TrainingsPage.tsx';
-import { ApplicationPage } from './pages/formal-assessment/ApplicationPage.tsx';
-import { FormalAssessmentPage } from './pages/formal-assessment/FormalAssessmentPage.tsx';
-import { FormalAssessmentsPage } from './pages/formal-assessment/FormalAssessmentsPage.tsx';
-import { CertificateManagementPage } from './pages/certificates/CertificateManagementPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { PLATFORM_PRIMARY } from './theme.ts';
 
-// The result page carries the charts (echarts): loaded only when a result is opened.
-const ResultPage = lazy(() => import('./pages/self-diagnosis/ResultPage.tsx').then((m) => ({ default: m.ResultPage })));
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
-const ReviewPage = lazy(() => import('./pages/formal-rating/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+// Every page but the home page is its own chunk, loaded when its route is opened (AppLayout shows a
+// skeleton meanwhile): the first page downloads only what it shows (issue 12 §4).
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const AdminPage = page(() => import('./pages/admin/AdminPage.tsx'), 'AdminPage');
+const AuditTrailPage = page(() => import('./pages/admin/AuditTrailPage.tsx'), 'AuditTrailPage');
+const EnterprisesPage = page(() => import('./pages/admin/EnterprisesPage.tsx'), 'EnterprisesPage');
+const SubPlatformBrandingPage = page(() => import('./pages/admin/SubPlatformBrandingPage.tsx'), 'SubPlatformBrandingPage');
+const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const EnterpriseHomePage = page(() => import('./pages/EnterpriseHomePage.tsx'), 'EnterpriseHomePage');
+const ForgotPasswordPage = page(() => import('./pages/forgot/ForgotPasswordPage.tsx'), 'ForgotPasswordPage');
+const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+const RegisterPage = page(() => import('./pages/register/RegisterPage.tsx'), 'RegisterPage');
+const NewSelfDiagnosisPage = page(() => import('./pages/self-diagnosis/NewSelfDiagnosisPage.tsx'), 'NewSelfDiagnosisPage');
+const SelfDiagnosesPage = page(() => import('./pages/self-diagnosis/SelfDiagnosesPage.tsx'), 'SelfDiagnosesPage');
+const SelfDiagnosisPage = page(() => import('./pages/self-diagnosis/SelfDiagnosisPage.tsx'), 'SelfDiagnosisPage');
+const SubPlatformHomePage = page(() => import('./pages/SubPlatformHomePage.tsx'), 'SubPlatformHomePage');
+const DirectoryPage = page(() => import('./pages/directory/DirectoryPage.tsx'), 'DirectoryPage');
+const WorkingSheetPage = page(() => import('./pages/formal-rating/WorkingSheetPage.tsx'), 'WorkingSheetPage');
+const PublicNoticesPage = page(() => import('./pages/public-notices/PublicNoticesPage.tsx'), 'PublicNoticesPage');
+const AssessmentBodiesPage = page(() => import('./pages/assessors/AssessmentBodiesPage.tsx'), 'AssessmentBodiesPage');
+const AssessorsPage = page(() => import('./pages/assessors/AssessorsPage.tsx'), 'AssessorsPage');
+const CertificatesPage = page(() => import('./pages/assessors/CertificatesPage.tsx'), 'CertificatesPage');
+const OwnAssessorPage = page(() => import('./pages/assessors/OwnAssessorPage.tsx'), 'OwnAssessorPage');
+const TrainingsPage = page(() => import('./pages/assessors/TrainingsPage.tsx'), 'TrainingsPage');
+const ApplicationPage = page(() => import('./pages/formal-assessment/ApplicationPage.tsx'), 'ApplicationPage');
+const FormalAssessmentPage = page(() => import('./pages/formal-assessment/FormalAssessmentPage.tsx'), 'FormalAssessmentPage');
+const FormalAssessmentsPage = page(() => import('./pages/formal-assessment/FormalAssessmentsPage.tsx'), 'FormalAssessmentsPage');
+const CertificateManagementPage = page(() => import('./pages/certificates/CertificateManagementPage.tsx'), 'CertificateManagementPage');
+const ResultPage = page(() => import('./pages/self-diagnosis/ResultPage.tsx'), 'ResultPage');
+const DashboardPage = page(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const ReviewPage = page(() => import('./pages/formal-rating/ReviewPage.tsx'), 'ReviewPage');
 
 export const routes: RouteObject[] = [
   {
@@ -56,7 +58,7 @@ export const routes: RouteObject[] = [
       { path: '/self-diagnoses', element: <SelfDiagnosesPage /> },
       { path: '/self-diagnoses/new', element: <NewSelfDiagnosisPage /> },
       { path: '/self-diagnoses/:id', element: <SelfDiagnosisPage /> },
-      { path: '/self-diagnoses/:id/result', element: <Suspense fallback={<Skeleton active />}><ResultPage /></Suspense> },
+      { path: '/self-diagnoses/:id/result', element: <ResultPage /> },
       // 信息查询 and 标准符合性评估 (seed 002; seed 003 §8)
       { path: '/directory', element: <DirectoryPage /> },
       { path: '/public-notices', element: <PublicNoticesPage /> },
@@ -64,7 +66,7 @@ export const routes: RouteObject[] = [
       { path: '/formal-assessments/apply', element: <ApplicationPage /> },
       { path: '/formal-assessments/:id', element: <FormalAssessmentPage /> },
       { path: '/formal-assessments/:id/working-sheet', element: <WorkingSheetPage /> },
-      { path: '/formal-assessments/:id/review', element: <Suspense fallback={<Skeleton active />}><ReviewPage /></Suspense> },
+      { path: '/formal-assessments/:id/review', element: <ReviewPage /> },
       { path: '/assessors', element: <AssessorsPage /> },
       { path: '/assessors/me', element: <OwnAssessorPage /> },
       { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },
@@ -75,7 +77,7 @@ export const routes: RouteObject[] = [
       { path: '/admin/enterprises', element: <EnterprisesPage /> },
       { path: '/admin/audit', element: <AuditTrailPage /> },
       { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
-      { path: '/dashboard', element: <Suspense fallback={<Skeleton active />}><DashboardPage /></Suspense> },
+      { path: '/dashboard', element: <DashboardPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

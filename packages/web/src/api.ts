@@ -246,7 +246,9 @@ export const api = {
 
   industries: () => get<{ industries: IndustryMajorView[] }>('/api/reference/industries').then((r) => r.industries),
   regions: () => get<{ regions: RegionNode[] }>('/api/reference/regions').then((r) => r.regions),
-  maturityLevels: () => get<{ levels: MaturityLevelView[] }>('/api/editions/db12-t1073-2021').then((r) => r.levels),
+  provinces: () => get<{ provinces: RegionNode[] }>('/api/reference/provinces').then((r) => r.provinces),
+  province: (code: string) => get<{ province: RegionNode }>(`/api/reference/provinces/${code}`).then((r) => r.province),
+  maturityLevels: () => get<{ levels: MaturityLevelView[] }>('/api/editions/db12-t1073-2021/levels').then((r) => r.levels),
   edition: () => get<Edition>('/api/editions/db12-t1073-2021'),
 
   subPlatforms: () => get<{ subPlatforms: SubPlatformView[] }>('/api/sub-platforms').then((r) => r.subPlatforms),

@@ -81,7 +81,7 @@ describe('RegisterPage', () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       if (url === '/api/session') return json({ account: null, enterprise: null, csrfToken: 't' });
       if (url === '/api/reference/industries') return json({ industries: [] });
-      if (url === '/api/reference/regions') return json({ regions: [] });
+      if (url === '/api/reference/provinces') return json({ provinces: [] });
       return json({ error: { code: 'NOT_FOUND', message: '找不到' } }, 404);
     }));
     const page = createElement(MemoryRouter, { initialEntries: ['/register'] }, createElement(RegisterPage));

@@ -11,7 +11,8 @@ export async function webRoutes(app: FastifyInstance, distDir: string = WEB_DIST
     app.log.warn({ distDir }, 'web app not built: run `npm run build -w @cmmm/web`');
     return false;
   }
-  await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false, cacheControl: false,
+  // preCompressed: the build wrote .br and .gz beside each text file; clients that accept one get it.
+  await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false, cacheControl: false, preCompressed: true,
     setHeaders: (res, path) => res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
   return true;
 }

@@ -1,3 +1,5 @@
+import { Skeleton } from 'antd';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
@@ -11,7 +13,10 @@ export function AppLayout() {
       </a>
       <AppHeader />
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        {/* Pages are loaded with their route (App.tsx). */}
+        <Suspense fallback={<Skeleton active />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </div>

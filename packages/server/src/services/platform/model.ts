@@ -22,6 +22,11 @@ export function readEdition(_ctx: ServiceContext, actor: Actor | null, input: { 
   return edition.value;
 }
 
+/** The five maturity levels of an edition alone: what the home page shows, without the whole model. */
+export function readMaturityLevels(ctx: ServiceContext, actor: Actor | null, input: { id?: string }): { levels: Edition['levels'] } {
+  return { levels: readEdition(ctx, actor, input).levels };
+}
+
 export function scoreAnswers(_ctx: ServiceContext, actor: Actor | null, input: unknown): ScoreResult {
   permit(actor, canReadPublicData(actor));
   const result = assess(input);

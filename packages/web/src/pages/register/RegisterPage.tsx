@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage, issueMessage, issuesToFieldErrors, showFieldErrors } from '../../errors.ts';
 import { confirmPasswordRules, mobileRules, newPasswordRules, requiredChoice, requiredText, usernameRules } from '../../form-rules.ts';
 import { useI18n } from '../../i18n.tsx';
-import { loadIndustries, loadRegions } from '../../reference-data.ts';
+import { loadIndustries, loadProvinces } from '../../reference-data.ts';
 import { homePathFor, useSession } from '../../session.tsx';
 import { useLoad } from '../../use-load.ts';
 import { CreditCodeField } from './CreditCodeField.tsx';
@@ -44,7 +44,7 @@ export function RegisterPage() {
   const requested = searchParams.get('subPlatform') ?? '';
   const subPlatformCode = SUB_PLATFORM_CODE.test(requested) ? requested : undefined;
   const industries = useLoad(loadIndustries, []);
-  const regions = useLoad(loadRegions, []);
+  const regions = useLoad(loadProvinces, []);
   const subPlatform = useLoad<SubPlatformView | undefined>(() => (subPlatformCode ? api.subPlatform(subPlatformCode) : Promise.resolve(undefined)), [subPlatformCode]);
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -136,7 +136,7 @@ export function RegisterPage() {
           <CreditCodeField name={['enterprise', 'creditCode']} label={t('register.creditCode')} help={t('register.creditCodeHelp')} />
           <OrganisationTypeFields />
           {industries.data ? <IndustryField industries={industries.data} onPicked={suggestEnterpriseType} /> : <Skeleton.Input active block />}
-          {regions.data ? <RegionField regions={regions.data} /> : <Skeleton.Input active block />}
+          {regions.data ? <RegionField provinces={regions.data} /> : <Skeleton.Input active block />}
           <Form.Item name={['enterprise', 'enterpriseType']} label={label('register.enterpriseType')} extra={t('register.enterpriseTypeHelp')} rules={[requiredChoice(t, t('register.enterpriseType'))]}>
             <Radio.Group
               options={[
