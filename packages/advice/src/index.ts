@@ -5,3 +5,6 @@ export type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 export { roadmapFor, ROADMAP_LIMIT } from './roadmap.ts';
 export { patternSubdomains } from './pattern-subdomains.ts';
 export { policiesFor } from './policy-matches.ts';
+export type { CapabilityProfileView, ViewReadiness } from '@cmmm/contract/capability-profile';
+export { capabilityProfileFor } from './capability-profile.ts';
+export { viewReadinessFor, viewsReadinessFor } from './view-readiness.ts';

@@ -11,3 +11,4 @@ export * from './formal-assessment.ts';
 export * from './formal-rating.ts';
 export * from './certification.ts';
 export * from './dashboard.ts';
+export * from './capability-profile-schemas.ts';

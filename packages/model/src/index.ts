@@ -22,3 +22,5 @@ export {
 export { editionIndex, type EditionIndex, type EditionNode, type IndexedRequirement } from './edition-index.ts';
 export { evidenceGuidance, GRADE_GUIDANCE } from './guidance/evidence.ts';
 export { plausibilityWarnings, type PlausibilityWarning, type SurveyFacts } from './guidance/plausibility.ts';
+export { subdomainCapabilities, type SubdomainCapability } from './subdomain-capability.ts';
+export { applicationViewsOf, type ApplicationView, type ApplicationViews } from './application-views.ts';

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type * as PdfMakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { elementRadar, FONT_FAMILY, levelBars, subdomainBars } from './charts.ts';
+import { capabilityBars, elementRadar, FONT_FAMILY, levelBars, subdomainBars } from './charts.ts';
 import { C, chart, fields, PAGE_MARGINS, pageFurniture, requirementCell, STYLES, table, verifyColumn, verifyQr } from './pdf-blocks.ts';
 import type { NodeRow, ReportView, RequirementRow } from './report-view.ts';
 
@@ -85,6 +85,7 @@ export async function documentDefinition(view: ReportView): Promise<TDocumentDef
     h2(L.subdomains),
     nodeTable(view, view.scores.subdomains),
     para(view.scores.weightNote, 'note'),
+    ...profileSection(view, h2),
     // ---- 3 strengths and weak points
     h1(L.strengthsAndWeaknesses),
     h2(L.weaknesses),
@@ -135,6 +136,33 @@ export async function documentDefinition(view: ReportView): Promise<TDocumentDef
 }
 
 // ---- building blocks
+
+function profileSection(view: ReportView, h2: (text: string, toc?: boolean) => Content): Content[] {
+  const p = view.profile;
+  if (!p) return [];
+  const out: Content[] = [
+    h2(p.title, true),
+    { text: p.intro, style: 'note' },
+    chart(capabilityBars(p.chart, 480), p.chartTitle),
+    table(
+      p.headers,
+      p.rows.map((r) => [{ text: r.name, bold: !r.subdomain, margin: [r.subdomain ? 12 : 0, 0, 0, 0] }, { text: r.level, noWrap: true }, r.scores]),
+      [110, 60, '*'],
+      8,
+      { compact: true, keepRows: false },
+    ),
+  ];
+  if (!p.views.length) return out;
+  out.push(h2(p.viewsTitle, true), { text: p.viewsIntro, style: 'note' });
+  for (const v of p.views) {
+    out.push(
+      { text: [`${v.title}\u3000`, { text: v.status, color: v.ready ? C.green : C.muted }], style: 'h3' },
+      { text: v.coverage, style: 'note' },
+      table(p.viewHeaders, v.rows.map((r) => [r.name, { text: r.level, noWrap: true }, r.reaches, r.missing]), [90, 55, '*', '*'], 8, { compact: true, keepRows: false }),
+    );
+  }
+  return out;
+}
 
 function cover(view: ReportView, qr: string | null): Content[] {
   const L = view.labels;

@@ -1,9 +1,11 @@
 // Gather first, render second: everything the PDF shows, already formatted, in the report's language.
 // Pure: no IO, no clock (issuedAt comes in), no randomness.
+import type { CapabilityProfileView, ViewReadiness } from '@cmmm/contract/capability-profile';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 import { editionIndex, type Edition, type EnterpriseType, type Grade, type IndexedRequirement, type MaturityLevel, type ScoreResult } from '@cmmm/model';
 import { fixed, floorFraction, formatDate, gainText, nodeScore, percent, shortfallText } from './format.ts';
 import { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
+import { profileReportView, type ProfileReportView } from './profile-view.ts';
 
 export interface EnterpriseInfo {
   name: string;
@@ -37,6 +39,9 @@ export interface ReportInput {
   roadmap: readonly RoadmapEntry[];
   /** The policies of the enterprise's region (@cmmm/advice policiesFor), as the result page shows them. */
   policies: readonly PolicyMatch[];
+  /** 能力度等级 and the application views' readiness (@cmmm/advice), as the result page shows them. */
+  profile?: CapabilityProfileView;
+  views?: readonly ViewReadiness[];
   language: ReportLanguage;
 }
 
@@ -178,6 +183,8 @@ export interface ReportView {
     holding: HoldingRow[];
   } | null;
   roadmap: RoadmapView[];
+  /** null when the caller gave no profile. */
+  profile: ProfileReportView | null;
   peers: { rows: { label: string; peers: string; percentile: string; text: string }[]; note: string | null };
   policies: PoliciesView;
   appendix: { intro: string; rows: AppendixRow[] };
@@ -402,6 +409,7 @@ export function buildReportView(input: ReportInput): ReportView {
     weaknesses: listed(weak),
     gap,
     roadmap,
+    profile: input.profile ? profileReportView(input.profile, input.views ?? [], language) : null,
     peers,
     policies,
     appendix: { intro: L.appendixIntro(appendixRows.length), rows: appendixRows },

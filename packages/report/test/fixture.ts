@@ -1,6 +1,6 @@
 // A realistic self-diagnosis for the report tests: 离散型, 销售 (M4) tailored, a few 物流 (M3)
 // requirements answered 企业不涉及 (NA); levels 1–2 mostly met, level 3 partly, 4–5 little.
-import { policiesFor, roadmapFor } from '@cmmm/advice';
+import { capabilityProfileFor, policiesFor, roadmapFor, viewsReadinessFor } from '@cmmm/advice';
 import { assess, editionIndex, requireEdition, type Grade, type ScoreResult } from '@cmmm/model';
 import type { ReportInput } from '../src/report-view.ts';
 
@@ -61,7 +61,14 @@ export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportI
     ],
     roadmap: roadmapFor(result, edition),
     policies: policiesFor('320214', result.level), // 无锡市新吴区
+    ...profileAndViews(result),
     language: 'zh-CN',
     ...overrides,
   };
+}
+
+/** 能力度等级 and the application views, as the result page computes them. */
+export function profileAndViews(result: ScoreResult, answers: Record<string, Grade> = sampleAnswers()): Pick<ReportInput, 'profile' | 'views'> {
+  const profile = capabilityProfileFor(result, answers, edition);
+  return { profile, views: viewsReadinessFor(profile, answers, edition) };
 }

@@ -230,6 +230,18 @@ describe('renderReportPdf', () => {
     expect(english).toContain('Standardized');
   });
 
+  it('shows 能力度等级 of every domain and subdomain and the three application views', () => {
+    const profile = view.profile!;
+    const given = sampleReportInput().profile!;
+    expect(profile.rows).toHaveLength(given.domains.length + given.domains.reduce((n, d) => n + d.subdomains.length, 0));
+    expect(profile.rows.map((r) => r.name)).not.toContain('销售'); // tailored: not applicable, left out
+    expect(text).toContain('能力度等级');
+    for (const d of given.domains) expect(text).toContain(`${d.name} ${d.capabilityLevel > 0 ? ['一级', '二级', '三级', '四级', '五级'][d.capabilityLevel - 1] : '未达到一级'}`);
+    for (const name of ['智能车间（二级–三级）', '智能工厂（二级–四级）', '智慧供应链（三级–四级）']) expect(text).toContain(name);
+    expect(text).toContain('销售（可选） 不适用');
+    expect(english).toContain('Smart supply chain');
+  });
+
   it('does not change the view while rendering (it can be rendered twice)', async () => {
     const before = JSON.stringify(view);
     await renderReportPdf(view);

@@ -65,6 +65,14 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     expect(result.body.strengths.length).toBeGreaterThan(0);
     expect(result.body.weakPoints.every((w) => w.grade === 'PI' || w.grade === 'NI')).toBe(true);
     expect(result.body.diagnosis.isValidResult).toBe(true);
+    // 能力度等级: 人员 and 技术 大部分满足 at 二级 (exactly 0.8) reach it, 生产 (部分满足) stays at 一级;
+    // 物流 tailored is left out; nothing goes beyond the levels evaluated
+    const { profile } = (await client.get<{ profile: { evaluatedLevels: number[]; domains: { id: string; capabilityLevel: number; subdomains: { id: string; capabilityLevel: number }[] }[] } }>(`/api/self-diagnoses/${id}/result`)).body;
+    expect(profile.evaluatedLevels).toEqual([1, 2]);
+    const levelOf = Object.fromEntries(profile.domains.flatMap((d) => [[d.id, d.capabilityLevel], ...d.subdomains.map((s) => [s.id, s.capabilityLevel])]));
+    expect([levelOf['P1'], levelOf['P1-1'], levelOf['T2'], levelOf['M2'], levelOf['M2-4']]).toEqual([2, 2, 2, 1, 1]);
+    expect(levelOf).not.toHaveProperty('M3');
+    expect(levelOf).not.toHaveProperty('M3-1');
   });
 
   it('numbers the report, verifies it publicly, and exports answers as JSON and Excel', async () => {
@@ -127,6 +135,13 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     const withKnowledge = await client.get<{ roadmap: { name: string }[]; policies: unknown[] }>(`/api/self-diagnoses/${id}/result`);
     expect(withKnowledge.body.roadmap.length).toBeGreaterThan(0);
     expect(Array.isArray(withKnowledge.body.policies)).toBe(true);
+    // 能力度等级 and the application views, from the stored answers (one level evaluated here: 一级)
+    const withProfile = await client.get<{ profile: { evaluatedLevels: number[]; domains: { capabilityLevel: number; subdomains: { capabilityLevel: number }[] }[] }; views: { id: string }[] }>(`/api/self-diagnoses/${id}/result`);
+    const evaluatedTop = Math.max(...withProfile.body.profile.evaluatedLevels);
+    expect(withProfile.body.profile.domains.length).toBeGreaterThan(0);
+    for (const d of withProfile.body.profile.domains) for (const node of [d, ...d.subdomains]) expect(node.capabilityLevel).toBeLessThanOrEqual(evaluatedTop);
+    expect(withProfile.body.views.map((v) => v.id)).toEqual(['smart-workshop', 'smart-factory', 'smart-supply-chain']);
+    expect(text).toContain('能力度等级');
     // another enterprise cannot export it, nor read its report
     expect((await fetch(`${p.base}/api/self-diagnoses/${id}/report.pdf`)).status).toBe(401);
     const other = await registeredClient(p);

@@ -46,6 +46,23 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await expect(page).toHaveURL(new RegExp(`/self-diagnoses/${diagnosisId}/result$`));
   await expect(page.getByTestId('result-level')).toHaveText('一级（规划级）');
 
+  // 能力度等级: every part reached 一级 (全部满足) and none 二级 (below 0.8 there), with the chart's table;
+  // the application views say how far each is, 智能车间 (二级–三级) with no required subdomain at 二级.
+  const profile = page.getByTestId('capability-profile');
+  await expect(profile.getByRole('heading', { level: 2, name: '能力度等级' })).toBeVisible();
+  await expect(profile.getByTestId('profile-chart')).toBeVisible();
+  await expect(profile.getByTestId('profile-M2')).toContainText('一级');
+  await expect(profile.getByTestId('profile-M2-4')).toContainText('一级');
+  await expect(profile.getByTestId('profile-table')).toContainText('设备管理');
+  await expect(profile.getByTestId('profile-summary')).toHaveText('所有能力域的能力度等级均为一级。');
+  const views = page.getByTestId('application-views');
+  await expect(views.getByTestId('view-smart-workshop')).toContainText('尚未达到');
+  await expect(views.getByTestId('view-coverage-smart-workshop')).toContainText(/二级：0 \/ \d+ 个必选子域已达到/);
+  await expect(views.getByTestId('view-smart-supply-chain')).toContainText('智慧供应链');
+  await chartsSettled(page);
+  await profile.screenshot({ path: `${SCREENS_DIR}/sd-profile-desktop.png` });
+  await views.screenshot({ path: `${SCREENS_DIR}/sd-views-desktop.png` });
+
   // The report number, with its public check.
   const number = page.getByTestId('report-number');
   await expect(number).toContainText('报告编号');

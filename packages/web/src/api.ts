@@ -19,6 +19,7 @@ import type {
 } from '@cmmm/contract/self-diagnosis';
 import type { z } from 'zod';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
+import type { CapabilityProfileView, ViewReadiness } from '@cmmm/contract/capability-profile';
 import type { AuditEvent, AuditTrailPage, AuditTrailQuery } from '@cmmm/contract/audit';
 import type { Dashboard } from '@cmmm/contract/dashboard';
 export type { Dashboard };
@@ -74,7 +75,7 @@ export interface SelfDiagnosisList {
   quota: Quota;
   inProgressId: string | null;
 }
-export type { PolicyMatch, RoadmapEntry };
+export type { PolicyMatch, RoadmapEntry, CapabilityProfileView, ViewReadiness };
 export interface SelfDiagnosisResult {
   diagnosis: SelfDiagnosisSummary;
   result: ScoreResult;
@@ -83,6 +84,8 @@ export interface SelfDiagnosisResult {
   peers: PeerPosition[];
   roadmap: RoadmapEntry[];
   policies: PolicyMatch[];
+  profile: CapabilityProfileView;
+  views: ViewReadiness[];
 }
 
 export interface ApiIssue {

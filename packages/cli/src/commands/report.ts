@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { policiesFor, roadmapFor } from '@cmmm/advice';
+import { capabilityProfileFor, policiesFor, roadmapFor, viewsReadinessFor } from '@cmmm/advice';
 import { assess, requireEdition, type Grade, type Issue } from '@cmmm/model';
 import { buildReportView, renderReportPdf, type EnterpriseInfo, type ReportLanguage } from '@cmmm/report';
 import { CliError, EXIT, usageError } from '../cli-error.ts';
@@ -77,6 +77,7 @@ export async function report(args: readonly string[], now: Date = new Date()): P
   const digest = createHash('sha256').update(JSON.stringify({ input, enterprise })).digest('hex');
   const edition = requireEdition(result.value.edition);
   const { regionCode, ...shown } = enterprise;
+  const profile = capabilityProfileFor(result.value, answers, edition);
   const view = buildReportView({
     result: result.value,
     edition,
@@ -84,6 +85,8 @@ export async function report(args: readonly string[], now: Date = new Date()): P
     enterprise: { ...shown, enterpriseType: result.value.enterpriseType },
     roadmap: roadmapFor(result.value, edition),
     policies: policiesFor(regionCode, result.value.level),
+    profile,
+    views: viewsReadinessFor(profile, answers, edition),
     reportNumber: `CMMM-SD-${digest.slice(0, 12).toUpperCase()}`,
     issuedAt: now,
     verifyUrl: null,

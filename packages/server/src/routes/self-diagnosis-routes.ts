@@ -1,5 +1,6 @@
 // 企业自诊断 over HTTP: list, 新建, 调查问卷, answers (autosave and 保存), plausibility, 提交, 查看结果.
 import {
+  capabilityProfileViewSchema,
   createSelfDiagnosisSchema,
   peerPositionSchema,
   plausibilityWarningSchema,
@@ -14,6 +15,7 @@ import {
   selfDiagnosisSummarySchema,
   submitLevelResultSchema,
   surveySchema,
+  viewReadinessSchema,
 } from '@cmmm/contract';
 import type { MaturityLevel } from '@cmmm/model';
 import type { FastifyInstance } from 'fastify';
@@ -107,7 +109,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'readSelfDiagnosisResult',
         tags,
-        summary: '查看结果：等级、得分、分解、差距分析、强项与弱项、同行位置',
+        summary: '查看结果：等级、得分、分解、差距分析、强项与弱项、同行位置、能力度等级与应用视图',
         params: idParams,
         response: {
           200: z.object({
@@ -118,6 +120,8 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
             peers: z.array(peerPositionSchema),
             roadmap: z.array(roadmapEntrySchema).describe('the improvement roadmap (@cmmm/advice)'),
             policies: z.array(policyMatchSchema).describe('policies rewarding the current or next level in the enterprise\'s region (@cmmm/advice)'),
+            profile: capabilityProfileViewSchema.describe('能力度等级 of every assessed domain and subdomain (@cmmm/advice)'),
+            views: z.array(viewReadinessSchema).describe('readiness for the application views 智能车间, 智能工厂, 智慧供应链 (seed 004 chapter 2)'),
           }),
         },
       },

@@ -5,6 +5,7 @@ import { certificationEn } from './certification.en.ts';
 import { formalEn } from './formal.en.ts';
 import { ratingEn } from './rating.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { profileEn } from './profile.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...ratingEn,
   ...registryEn,
   ...dashboardEn,
+  ...profileEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',
   'app.skipToContent': 'Skip to main content',

@@ -5,6 +5,7 @@ import { certificationZhCN } from './certification.zh-CN.ts';
 import { formalZhCN } from './formal.zh-CN.ts';
 import { ratingZhCN } from './rating.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
+import { profileZhCN } from './profile.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...ratingZhCN,
   ...registryZhCN,
   ...dashboardZhCN,
+  ...profileZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',
   'app.skipToContent': '跳到主要内容',

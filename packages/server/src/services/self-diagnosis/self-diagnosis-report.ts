@@ -29,6 +29,8 @@ export async function renderSelfDiagnosisReport(ctx: ServiceContext, actor: Acto
     peers: gathered.peers,
     roadmap: gathered.roadmap,
     policies: gathered.policies,
+    profile: gathered.profile,
+    views: gathered.views,
     language: input.language,
   });
   return { pdf: await ctx.reports.render(view), reportNumber };

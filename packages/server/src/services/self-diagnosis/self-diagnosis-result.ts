@@ -4,7 +4,7 @@ import type { Grade } from '@cmmm/db';
 import { parseStoredResult } from '@cmmm/contract';
 import { editionIndex, requireEdition } from '@cmmm/model';
 import { findIndustry, findRegion } from '@cmmm/reference';
-import { policiesFor, roadmapFor } from '@cmmm/advice';
+import { capabilityProfileFor, policiesFor, roadmapFor, viewsReadinessFor } from '@cmmm/advice';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
@@ -30,8 +30,8 @@ export function percentileAmong(score: number, peers: readonly number[]): number
 
 /** 查看结果. */
 export async function readSelfDiagnosisResult(ctx: ServiceContext, actor: Actor | null, { id }: { id: string }) {
-  const { diagnosis, result, strengths, weakPoints, roadmap, policies, peers } = await gatherResult(ctx, await readableDiagnosis(ctx, actor, id));
-  return { diagnosis, result, strengths, weakPoints, roadmap, policies, peers };
+  const { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views } = await gatherResult(ctx, await readableDiagnosis(ctx, actor, id));
+  return { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views };
 }
 
 /** Everything the result page and the report show, gathered once (the caller has authorized). */
@@ -55,6 +55,7 @@ export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
   const regionPeers = await peerStandingOf(ctx, standing, 'province', province);
 
   const all = await ctx.repos.selfDiagnoses.listSelfDiagnoses(row.enterprise_id);
+  const profile = capabilityProfileFor(result, answers, edition);
   return {
     diagnosis: summaryOf(row, validResultIdOf(all)),
     enterprise,
@@ -65,6 +66,8 @@ export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
     weakPoints: notes.filter((n) => n.grade === 'PI' || n.grade === 'NI'),
     roadmap: roadmapFor(result, edition),
     policies: policiesFor(enterprise.region_code, result.level),
+    profile,
+    views: viewsReadinessFor(profile, answers, edition),
     peers: [
       { group: 'industry' as const, label: findIndustry(industryMajor)?.name ?? industryMajor, ...industryPeers },
       { group: 'region' as const, label: findRegion(`${province}0000`)?.region.name ?? province, ...regionPeers },

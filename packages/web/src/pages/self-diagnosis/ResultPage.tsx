@@ -10,6 +10,8 @@ import { RequireAccount } from '../../components/RequireAccount.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { beijingDateTime, gain2, GRADE_KEYS, levelLabelKey, score2, shortfall2 } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
+import { ApplicationViewsSection } from './ApplicationViewsSection.tsx';
+import { CapabilityProfileSection } from './CapabilityProfileSection.tsx';
 import { PoliciesSection, ReportSection, RoadmapSection } from './ResultReport.tsx';
 import { levelText } from './SelfDiagnosesPage.tsx';
 import { SubmittedLevelButton } from './SubmittedLevel.tsx';
@@ -278,6 +280,8 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
       />
       <ReportSection data={data} />
       {breakdown && <ChartsSection breakdown={breakdown} level={level} />}
+      <CapabilityProfileSection profile={data.profile} />
+      <ApplicationViewsSection views={data.views} />
       <GapSection data={data} />
       <RoadmapSection data={data} />
       <PoliciesSection data={data} />
