@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { connectDatabase, migrateToLatest } from '@cmmm/db';
 import { creditCodeCheckCharacter } from '@cmmm/reference';
 import autocannon from 'autocannon';
+import { cookieClient } from './cookie-client.ts';
 
 const CONNECTIONS = 50;
 const requirementIds = ['P1-1.1.L1', 'P1-1.2.L1', 'P1-1.3.L1', 'T1-1.1.L1', 'T1-1.2.L1', 'R1-1.1.L1', 'M2-1.1.L1', 'M2-3.2.L1', 'G1-1.1.L1', 'G1-2.3.L1'];
@@ -58,19 +59,8 @@ async function startServer(dataDir: string) {
 
 /** Registers an enterprise, starts a self-diagnosis and saves its survey; returns the cookies. */
 async function prepare(url: string): Promise<{ headers: Record<string, string>; id: string }> {
-  const jar = new Map<string, string>();
-  const call = async (method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (jar.has('cmmm_csrf')) headers['x-csrf-token'] = jar.get('cmmm_csrf')!;
-    if (body) headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      jar.set(k!, v!);
-    }
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const client = cookieClient(url);
+  const call = client.call;
   await call('GET', '/api/session');
   const first17 = '91320583BENCH0001'.replace(/[IOSVZ]/g, 'X');
   await call('POST', '/api/auth/register', {
@@ -80,7 +70,7 @@ async function prepare(url: string): Promise<{ headers: Record<string, string>; 
   const created = await call('POST', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] });
   const id = created.id as string;
   await call('PUT', `/api/self-diagnoses/${id}/survey`, { employees: 100, revenueBand: 'lt300', mainProducts: '零件', productionMode: 'mass', informationSystems: [], networkedEquipmentShare: 10, ncEquipmentShare: 10 });
-  return { headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': jar.get('cmmm_csrf')!, 'content-type': 'application/json' }, id };
+  return { headers: { ...client.headers(), 'content-type': 'application/json' }, id };
 }
 
 function load(url: string, seconds: number, request: autocannon.Request): Promise<autocannon.Result> {

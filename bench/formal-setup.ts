@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { connectDatabase, migrateToLatest, type Database } from '@cmmm/db';
 import { requireEdition } from '@cmmm/model';
 import { creditCodeCheckCharacter } from '@cmmm/reference';
-import pg from 'pg';
+import { maintenance } from '../packages/db/test/databases.ts';
 import { buildApp } from '../packages/server/src/app.ts';
 import { serviceContext, type ServiceContext } from '../packages/server/src/context.ts';
 import { bootstrapPlatform } from '../packages/server/src/services/platform/bootstrap-platform.ts';
@@ -97,17 +97,6 @@ export interface PreparedAssessment {
   scope: string[];
   /** A 五级 certificate of this enterprise (recorded as the platform issues one), for the PDF. */
   certificateNumber: string;
-}
-
-/** Runs one statement on its own connection (CREATE / DROP DATABASE cannot run in a pool's transaction). */
-async function maintenance(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A fresh database cmmm_bench_<random> on the PostgreSQL server at `serverUrl`; drop() removes it. */

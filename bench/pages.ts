@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { creditCodeCheckCharacter } from '@cmmm/reference';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { cookieClient } from './cookie-client.ts';
 
 const ROUNDS = 3;
 const DIST = new URL('../packages/web/dist/', import.meta.url).pathname;
@@ -34,19 +35,8 @@ async function startServer(dataDir: string, webDist: string) {
 
 /** An enterprise with one diagnosis being answered and one completed; returns its cookies and both ids. */
 async function prepare(url: string) {
-  const jar = new Map<string, string>();
-  const call = async (method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (jar.has('cmmm_csrf')) headers['x-csrf-token'] = jar.get('cmmm_csrf')!;
-    if (body) headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0]!.split('=');
-      jar.set(k!, v!);
-    }
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const client = cookieClient(url);
+  const call = client.call;
   await call('GET', '/api/session');
   const first17 = '91320583PAGE00001';
   await call('POST', '/api/auth/register', {
@@ -68,7 +58,7 @@ async function prepare(url: string) {
   }
   const answering = await started();
   const host = new URL(url).hostname;
-  return { cookies: [...jar].map(([name, value]) => ({ name, value, domain: host, path: '/' })), answering, completed };
+  return { cookies: client.cookies().map(([name, value]) => ({ name, value, domain: host, path: '/' })), answering, completed };
 }
 
 interface Load {

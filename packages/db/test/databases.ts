@@ -55,8 +55,8 @@ async function openPostgres(url: string, options: Pick<ConnectOptions, 'onError'
   }
 }
 
-/** Runs one statement on its own connection to the maintenance database at url. */
-async function maintenance(url: string, statement: string): Promise<void> {
+/** Runs one statement on its own connection to the maintenance database at url (the bench uses it too). */
+export async function maintenance(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
