@@ -11,5 +11,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     teardownTimeout: 120_000,
     env: { TZ: 'UTC' },
+    setupFiles: ['packages/web/test/dom-timeouts.ts'],
   },
 });

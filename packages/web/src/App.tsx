@@ -9,7 +9,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SessionProvider } from './session.tsx';
-import { PLATFORM_PRIMARY } from './theme.ts';
+import { PLATFORM_PRIMARY, PRESET_TAG_TEXT, TAG_TEXT } from './theme.ts';
 
 // Every page but the home page is its own chunk, loaded when its route is opened (AppLayout shows a
 // skeleton meanwhile): the first page downloads only what it shows (issue 12 §4).
@@ -94,6 +94,13 @@ const THEME = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+  },
+  components: {
+    // Tags keep their colours' meaning with text that reads at 4.5:1 (theme.ts): the status ones
+    // (success, processing, warning, error) and the preset hues whose antd text shade is too light.
+    Tag: { colorSuccess: TAG_TEXT.success, colorInfo: TAG_TEXT.processing, colorWarning: TAG_TEXT.warning, colorError: TAG_TEXT.error, ...PRESET_TAG_TEXT },
+    // An empty table's text is antd's disabled grey (1.8:1); the description grey of the rest of the app instead.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };
 

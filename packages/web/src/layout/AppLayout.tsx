@@ -3,9 +3,11 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { useKeyboardScrollableTables } from './keyboard-scroll.ts';
 
 export function AppLayout() {
   const { t } = useI18n();
+  useKeyboardScrollableTables(t('app.scrollTable'));
   return (
     <div className="app-shell">
       <a href="#main" className="skip-link">

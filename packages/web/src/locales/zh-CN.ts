@@ -20,6 +20,7 @@ export const zhCN = {
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',
   'app.skipToContent': '跳到主要内容',
+  'app.scrollTable': '表格（可左右滚动）',
   'app.footer': '智能制造能力成熟度评估平台 · 自诊断模型：DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》（以 GB/T 39116—2020、GB/T 39117—2020 为基础）',
   'app.loadFailed': '加载失败，请刷新页面重试',
   'app.retry': '重试',

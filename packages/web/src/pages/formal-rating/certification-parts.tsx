@@ -16,13 +16,6 @@ import type { CertificateState, ObjectionStatus, ResponseState } from './certifi
  */
 export const CountedHelp = ({ children }: { children: ReactNode }) => <span style={{ display: 'block', paddingInlineEnd: 88 }}>{children}</span>;
 
-/**
- * Text colours for antd's status tags that pass WCAG AA (4.5:1) on the tags' light backgrounds; antd's
- * own (#52c41a, #faad14, #ff4d4f, #1677ff) do not.
- */
-export const TAG_TEXT: Record<'success' | 'warning' | 'error' | 'processing', string> = { success: '#237804', warning: '#ad4e00', error: '#cf1322', processing: '#0958d9' };
-const tagStyle = (colour: string) => (Object.hasOwn(TAG_TEXT, colour) ? { color: TAG_TEXT[colour as keyof typeof TAG_TEXT] } : undefined);
-
 /** Focus an element by id (a heading or a container with tabIndex -1) after the next render, and bring it into view. */
 export function focusLater(id: string): void {
   window.setTimeout(() => {
@@ -46,7 +39,7 @@ export function ResponseStateTag({ state }: { state: ResponseState }) {
   if (state === 'none') return null;
   const tag = RESPONSE_TAGS[state];
   return (
-    <Tag color={tag.colour} icon={tag.icon} style={tagStyle(tag.colour)} data-testid="response-state" data-state={state}>
+    <Tag color={tag.colour} icon={tag.icon} data-testid="response-state" data-state={state}>
       {t(tag.key)}
     </Tag>
   );
@@ -65,11 +58,11 @@ export function CheckStatus({ passed }: { passed: boolean }) {
 export function ReviewDecisionTag({ decision }: { decision: 'approved' | 'returned' }) {
   const { t } = useI18n();
   return decision === 'approved' ? (
-    <Tag color="success" icon={<CheckCircleFilled aria-hidden />} style={tagStyle('success')}>
+    <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
       {t('cert.review.approved')}
     </Tag>
   ) : (
-    <Tag color="warning" icon={<ExclamationCircleFilled aria-hidden />} style={tagStyle('warning')}>
+    <Tag color="warning" icon={<ExclamationCircleFilled aria-hidden />}>
       {t('cert.review.returned')}
     </Tag>
   );
@@ -85,7 +78,7 @@ export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
   const { t } = useI18n();
   const tag = OBJECTION_TAGS[status];
   return (
-    <Tag color={tag.colour} icon={tag.icon} style={tagStyle(tag.colour)} data-testid="objection-status" data-status={status}>
+    <Tag color={tag.colour} icon={tag.icon} data-testid="objection-status" data-status={status}>
       {t(tag.key)}
     </Tag>
   );
@@ -97,19 +90,19 @@ export function CertificateStatusTag({ status }: { status: CertificateState }) {
   switch (status) {
     case 'valid':
       return (
-        <Tag color="success" icon={<CheckCircleFilled aria-hidden />} style={tagStyle('success')} data-testid="certificate-status">
+        <Tag color="success" icon={<CheckCircleFilled aria-hidden />} data-testid="certificate-status">
           {t('registry.status.valid')}
         </Tag>
       );
     case 'suspended':
       return (
-        <Tag color="warning" icon={<ExclamationCircleFilled aria-hidden />} style={tagStyle('warning')} data-testid="certificate-status">
+        <Tag color="warning" icon={<ExclamationCircleFilled aria-hidden />} data-testid="certificate-status">
           {t('registry.status.suspended')}
         </Tag>
       );
     case 'revoked':
       return (
-        <Tag color="error" icon={<StopOutlined aria-hidden />} style={tagStyle('error')} data-testid="certificate-status">
+        <Tag color="error" icon={<StopOutlined aria-hidden />} data-testid="certificate-status">
           {t('registry.status.revoked')}
         </Tag>
       );

@@ -10,7 +10,6 @@ import type { MessageKey } from '../../locales/zh-CN.ts';
 import { GRADE_KEYS } from '../../self-diagnosis/format.ts';
 import type { EvidenceMethod, FindingKind, FormalStage, RatedGradeCode, SheetRow } from './rating-api.ts';
 import { RefusalFrame, Section } from '../formal-assessment/parts.tsx';
-import { TAG_TEXT } from './certification-parts.tsx';
 import { issueRequirementId } from './rating-view.ts';
 
 export const stageKey = (stage: FormalStage): MessageKey => `rating.stage.${stage}`;
@@ -26,13 +25,13 @@ export function claimText(t: Translate, grade: RatedGradeCode | 'NA' | null | un
   return t(GRADE_KEYS[grade]);
 }
 
-const GRADE_COLOURS: Record<RatedGradeCode, keyof typeof TAG_TEXT> = { FI: 'success', LI: 'processing', PI: 'warning', NI: 'error' };
+const GRADE_COLOURS: Record<RatedGradeCode, string> = { FI: 'success', LI: 'processing', PI: 'warning', NI: 'error' };
 
 /** The grade in words (never the colour alone). */
 export function GradeTag({ grade, testId }: { grade: RatedGradeCode; testId?: string }) {
   const { t } = useI18n();
   return (
-    <Tag color={GRADE_COLOURS[grade]} data-testid={testId} data-grade={grade} style={{ marginInlineEnd: 4, color: TAG_TEXT[GRADE_COLOURS[grade] as keyof typeof TAG_TEXT] }}>
+    <Tag color={GRADE_COLOURS[grade]} data-testid={testId} data-grade={grade} style={{ marginInlineEnd: 4 }}>
       {t(GRADE_KEYS[grade])}
     </Tag>
   );
@@ -43,7 +42,7 @@ const STAGE_COLOURS: Partial<Record<FormalStage, string>> = { feasible: 'success
 export function RatingStageTag({ stage }: { stage: FormalStage }) {
   const { t } = useI18n();
   return (
-    <Tag color={STAGE_COLOURS[stage] ?? 'blue'} data-testid="stage-tag" data-stage={stage} style={{ color: TAG_TEXT[STAGE_COLOURS[stage] as keyof typeof TAG_TEXT] }}>
+    <Tag color={STAGE_COLOURS[stage] ?? 'blue'} data-testid="stage-tag" data-stage={stage}>
       {t(stageKey(stage))}
     </Tag>
   );

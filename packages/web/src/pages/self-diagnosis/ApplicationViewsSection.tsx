@@ -71,7 +71,7 @@ function ViewCard({ view }: { view: ViewReadiness }) {
               .map((l) => (
                 <div key={`${s.id}-${l.level}`}>
                   <h4 className="roadmap-subtitle">
-                    {t('views.missingOf', { subdomain: s.name, level: t(levelLabelKey(l.level)) })}
+                    <MissingHeading subdomain={s.name} level={t(levelLabelKey(l.level))} />
                   </h4>
                   <Typography.Text type="secondary">{t(l.status === 'notEvaluated' ? 'views.status.notEvaluated' : 'views.status.notReached')}</Typography.Text>
                   <ul>
@@ -96,6 +96,19 @@ function ViewCard({ view }: { view: ViewReadiness }) {
         </ul>
       </details>
     </Card>
+  );
+}
+
+/** "<subdomain> · <level>": the subdomain's name is the standard's Chinese text, marked so on an English page. */
+function MissingHeading({ subdomain, level }: { subdomain: string; level: string }) {
+  const { t } = useI18n();
+  const [before, after = ''] = t('views.missingOf', { level }).split('{subdomain}');
+  return (
+    <>
+      {before}
+      <span lang="zh-CN">{subdomain}</span>
+      {after}
+    </>
   );
 }
 
