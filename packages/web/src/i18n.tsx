@@ -1,25 +1,32 @@
 // A tiny i18n: two message tables, a t() with {name} placeholders, the choice kept in localStorage.
+// Chinese is in the first page's script; English is a chunk of its own, fetched only by those who read
+// English (before the first render when it was their choice, on switching otherwise).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './locales/en.ts';
 import { zhCN, type MessageKey } from './locales/zh-CN.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export const LANG_STORAGE_KEY = 'cmmm.lang';
-const tables: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const tables: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+
+/** Makes a language's table available; resolves at once for Chinese or a language already loaded. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en') tables.en ??= (await import('./locales/en.ts')).en;
+}
 
 export function format(template: string, values?: Record<string, string | number>): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** t() of a loaded language (Chinese until the language's table has arrived). */
 export function translator(lang: Lang): Translate {
-  const table = tables[lang];
+  const table = tables[lang] ?? zhCN;
   return (key, values) => format(table[key], values);
 }
 
-function storedLang(): Lang {
+export function storedLang(): Lang {
   try {
     return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
@@ -39,7 +46,7 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
   const [lang, setLangState] = useState<Lang>(() => initialLang ?? storedLang());
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = tables[lang]['app.name'];
+    document.title = translator(lang)('app.name');
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     try {
@@ -47,7 +54,11 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
     } catch {
       // not remembered, still switched
     }
-    setLangState(next);
+    // Switches once the table is here, so no page shows half one language and half the other.
+    loadLanguage(next).then(
+      () => setLangState(next),
+      () => undefined, // the chunk did not arrive (offline): stay in the current language
+    );
   }, []);
   const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
   return <I18nContext value={value}>{children}</I18nContext>;

@@ -1,12 +1,14 @@
 import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, ROLES } from '@cmmm/contract';
-import { describe, expect, it } from 'vitest';
-import { format, translator } from '../src/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { format, loadLanguage, translator } from '../src/i18n.tsx';
 import { en } from '../src/locales/en.ts';
 import { zhCN } from '../src/locales/zh-CN.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locales', () => {
+  beforeAll(() => loadLanguage('en'));
+
   it('have the same keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
   });
