@@ -224,6 +224,8 @@ export const certificateSchema = z.object({
   validUntil: z.string(),
   /** valid, suspended, revoked, expired or superseded (expiry is also read off validUntil). */
   status: z.enum(['valid', 'suspended', 'revoked', 'expired', 'superseded']),
+  /** Why the status last changed (暂停, 撤销…): for the holder and the assessment's readers, never public. */
+  statusReason: z.string().nullable(),
   assessmentId: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;

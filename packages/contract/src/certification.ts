@@ -64,10 +64,9 @@ export const certificateListQuerySchema = z.object({
 });
 export type CertificateListQuery = z.infer<typeof certificateListQuerySchema>;
 
-/** A certificate as those who manage its status see it: with the credit code and the last change's reason. */
+/** A certificate as those who manage its status see it: with the credit code and when its status last changed. */
 export const managedCertificateSchema = certificateSchema.extend({
   creditCode: z.string(),
-  statusReason: z.string().nullable(),
   statusChangedAt: z.string().nullable(),
 });
 export type ManagedCertificate = z.infer<typeof managedCertificateSchema>;

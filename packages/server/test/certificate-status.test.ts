@@ -75,6 +75,10 @@ describe.each(testDatabases)('the certificate status on the $name database', ({ 
     expect(sms.map((m) => [m.mobile, m.body.includes('「暂停」')])).toEqual([[e.form.enterprise.contactMobile, true]]);
     expect((await reviewer.client.post<ErrorReply>(`${url}/suspension`, { reason })).body.error.code).toBe('CERTIFICATE_STATUS_FINAL');
 
+    // The enterprise reads why, on its own certificates.
+    const own = await e.client.get<{ items: { certificateNumber: string; status: string; statusReason: string | null }[] }>(`/api/enterprises/${e.enterpriseId}/certificates`);
+    expect(own.body.items.map((c) => [c.certificateNumber, c.status, c.statusReason])).toEqual([[number, 'suspended', reason]]);
+
     // The registry and the verification show the status, never the reason.
     const anonymous = new Client(p.base);
     const entry = await anonymous.get<RegistryEntry>(`/api/registry/certificates/${number}`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formalFixtures } from './formal-fixtures.ts';
 import { testDatabases, usePlatform } from './harness.ts';
 
-type ErrorReply = { error: { code: string } };
+type ErrorReply = { error: { code: string; message: string } };
 const MEETING = { heldOn: '2026-12-14', attendees: '评估组、企业', planConfirmed: true, agreedItems: '日程' };
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n% deletion\n');
 const sha = createHash('sha256').update(PDF).digest('hex');
@@ -30,9 +30,10 @@ describe.each(testDatabases)('deleting evidence files on the $name database', ({
     const del = (client: typeof a.lead.client, fileId: string) => client.request<Evidence & ErrorReply>('DELETE', `${a.url}/files/${fileId}`);
 
     // Neither the enterprise nor a member who did not upload it; a missing file is 404.
-    expect((await del(a.e.client, mine.id)).status).toBe(403);
+    const enterprise = await del(a.e.client, mine.id);
+    expect([enterprise.status, enterprise.body.error.code]).toEqual([403, 'FORBIDDEN']);
     const notOwn = await del(a.member.client, leads.id);
-    expect([notOwn.status, notOwn.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect([notOwn.status, notOwn.body.error.code, notOwn.body.error.message]).toEqual([403, 'EVIDENCE_FILE_NOT_OWN', '只有上传者或评估组长可以删除该证据文件']);
     expect((await del(a.member.client, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
 
     // The uploader deletes theirs: the content stays, the lead's evidence still holds it.

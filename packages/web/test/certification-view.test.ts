@@ -194,15 +194,19 @@ describe('the certificate of an assessment', () => {
     issuedOn: '2026-12-30',
     validUntil: '2029-12-29',
     status: 'valid',
+    statusReason: null,
     assessmentId,
   };
-  const older: Certificate = { ...record, id: 'c0', certificateNumber: 'CMMM-2-EARLIER', level: 2, issuedOn: '2025-03-01', validUntil: '2028-02-28', status: 'superseded', assessmentId: null };
+  const older: Certificate = { ...record, id: 'c0', certificateNumber: 'CMMM-2-EARLIER', level: 2, issuedOn: '2025-03-01', validUntil: '2028-02-28', status: 'superseded', statusReason: '新证书取代', assessmentId: null };
 
   it('finds it by the assessment id in the enterprise\'s list, newest first', () => {
     const all = sortCertificates([older, record].map(certificateFromRecord));
     expect(all.map((c) => c.number)).toEqual(['CMMM-3-20261230-1A2B3C4D5E', 'CMMM-2-EARLIER']);
     expect(certificateOfAssessment(all, assessmentId)?.number).toBe('CMMM-3-20261230-1A2B3C4D5E');
     expect(certificateOfAssessment(all, '99999999-5e6f-4a1b-8c2d-0123456789ab')).toBeUndefined();
+    // The reason of a status change travels with a certificate no longer valid only.
+    expect(all.map((c) => c.statusReason)).toEqual([null, '新证书取代']);
+    expect(certificateFromRecord({ ...record, statusReason: '整改完成，复查合格' }).statusReason).toBeNull();
   });
 
   it('keeps a 自定义评估\'s capability levels', () => {

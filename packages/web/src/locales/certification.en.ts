@@ -221,6 +221,7 @@ export const certificationEn: Record<keyof typeof certificationZhCN, string> = {
   'cert.certificate.domainLevel': '{name} ({level})',
   'cert.certificate.othersTitle': 'The enterprise\'s other certificates',
   'cert.certificate.allTitle': 'Certificates the enterprise holds',
+  'cert.certificate.statusReason': 'Reason: ',
   'cert.certificate.registryLink': 'Verify it in the register of certified enterprises',
   'cert.certificate.registryHint': '(enter the number {number} under "Certificate lookup")',
 };

@@ -218,6 +218,7 @@ export const certificationZhCN = {
   'cert.certificate.domainLevel': '{name}（{level}）',
   'cert.certificate.othersTitle': '本企业的其他证书',
   'cert.certificate.allTitle': '本企业持有的证书',
+  'cert.certificate.statusReason': '原因：',
   'cert.certificate.registryLink': '在获证企业名录中核验证书',
   'cert.certificate.registryHint': '（在“证书查询”中输入证书编号 {number}）',
 };

@@ -105,6 +105,7 @@ export const certificateView = (row: CertificateRow, enterpriseName: string, tod
   issuedOn: row.issued_on,
   validUntil: row.valid_until,
   status: certificateStatusOn(row, today),
+  statusReason: row.status_reason,
   assessmentId: row.assessment_id,
 });
 

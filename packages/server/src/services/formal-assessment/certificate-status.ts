@@ -38,7 +38,6 @@ export function managedCertificateView(row: CertificateRow, enterprise: { name: 
   return {
     ...certificateView(row, enterprise.name, today),
     creditCode: enterprise.creditCode,
-    statusReason: row.status_reason,
     statusChangedAt: row.status_changed_at ? new Date(row.status_changed_at).toISOString() : null,
   };
 }

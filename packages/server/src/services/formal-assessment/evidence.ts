@@ -117,7 +117,9 @@ export async function deleteEvidenceFile(ctx: ServiceContext, actor: Actor | nul
   return workOnFormalAssessment(ctx, actor, input.id, () => true, async (tx, f, by) => {
     const file = await tx.repos.formalRatings.findFile(f.row.id, input.fileId);
     if (!file) throw new AppError('NOT_FOUND');
-    authorize(by, canDeleteEvidenceFile(by, scopeOf(f), { uploadedBy: file.uploaded_by }));
+    const scope = scopeOf(f);
+    // A team member is told why (someone else's file), anyone else only that it is not theirs to do.
+    authorize(by, canDeleteEvidenceFile(by, scope, { uploadedBy: file.uploaded_by }), canCollectEvidence(by, scope) ? 'EVIDENCE_FILE_NOT_OWN' : 'FORBIDDEN');
     requireStage(f.row.stage, EVIDENCE_EDIT_STAGES, '删除证据文件');
     if (!(await tx.repos.formalRatings.deleteFile(file.id))) throw new AppError('NOT_FOUND');
     const contentRemoved = await tx.repos.formalRatings.deleteUnreferencedBlob(file.sha256);

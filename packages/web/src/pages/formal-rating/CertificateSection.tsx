@@ -80,7 +80,22 @@ function CertificateCard({ certificate }: { certificate: CertificateView }) {
         { key: 'scope', label: t('registry.col.scope'), children: <Zh>{certificate.scope}</Zh> },
         { key: 'issued', label: t('registry.col.issuedOn'), children: certificate.issuedOn ?? '—' },
         { key: 'valid', label: t('registry.col.validUntil'), children: certificate.validUntil ?? '—' },
-        { key: 'status', label: t('registry.col.status'), children: <CertificateStatusTag status={certificate.status} /> },
+        {
+          key: 'status',
+          label: t('registry.col.status'),
+          children: (
+            <>
+              <CertificateStatusTag status={certificate.status} />
+              {certificate.statusReason && (
+                <Typography.Text type="secondary" data-testid="certificate-status-reason">
+                  {' '}
+                  {t('cert.certificate.statusReason')}
+                  <span lang="zh-CN">{certificate.statusReason}</span>
+                </Typography.Text>
+              )}
+            </>
+          ),
+        },
       ]}
     />
   );

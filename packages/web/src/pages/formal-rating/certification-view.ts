@@ -237,6 +237,8 @@ export interface CertificateView {
   issuedOn: string | null;
   validUntil: string | null;
   status: CertificateState;
+  /** Why it is suspended or revoked, for those who may know (never from the public registry). */
+  statusReason: string | null;
   assessmentId: string | null;
 }
 
@@ -248,13 +250,14 @@ export const certificateFromRecord = (c: Certificate): CertificateView => ({
   issuedOn: c.issuedOn,
   validUntil: c.validUntil,
   status: c.status,
+  statusReason: c.status === 'valid' ? null : c.statusReason,
   assessmentId: c.assessmentId,
 });
 
 /** A registry entry with a number (the platform's certificates); published rows have none. */
 export function certificateFromRegistry(e: RegistryEntry): CertificateView | undefined {
   if (!e.certificateNumber) return undefined;
-  return { number: e.certificateNumber, level: e.level, capability: [], scope: e.scope, issuedOn: e.issuedOn, validUntil: e.validUntil, status: e.status, assessmentId: null };
+  return { number: e.certificateNumber, level: e.level, capability: [], scope: e.scope, issuedOn: e.issuedOn, validUntil: e.validUntil, status: e.status, statusReason: null, assessmentId: null };
 }
 
 /** The tail of a certificate number issued by this assessment: CMMM-<level>-<date>-<the id's first 10 hex digits>. */
