@@ -24,3 +24,9 @@ export { evidenceGuidance, GRADE_GUIDANCE } from './guidance/evidence.ts';
 export { plausibilityWarnings, type PlausibilityWarning, type SurveyFacts } from './guidance/plausibility.ts';
 export { subdomainCapabilities, type SubdomainCapability } from './subdomain-capability.ts';
 export { applicationViewsOf, type ApplicationView, type ApplicationViews } from './application-views.ts';
+export {
+  getEditionTranslation,
+  validateEditionTranslation,
+  type EditionTranslation,
+  type TranslationLocale,
+} from './edition-translation.ts';
