@@ -26,6 +26,10 @@ export interface ReportRenderer {
 
 export interface ServiceContext {
   repos: Repositories;
+  /** Repositories for figures that may lag the writes by the replication delay — dashboards, index
+   *  reports, public statistics: a PostgreSQL streaming replica when DATABASE_READ_URL is set, else
+   *  the same database as `repos` (never bound to a transaction: what it reads is committed). */
+  reporting: Repositories;
   /** Runs `work` in one transaction; inside one already, joins it. */
   transaction<T>(work: (tx: ServiceContext) => Promise<T>): Promise<T>;
   /** Whether transactions may run concurrently (a PostgreSQL server; the embedded one runs one at a time,
@@ -68,6 +72,8 @@ export interface ContextOptions {
   /** Default: a fresh directory under the system's temp dir (tests); the server passes <DATA_DIR>/evidence. */
   evidence?: EvidenceStorage;
   scheme?: SchemeSettings;
+  /** A read replica for `reporting` (default: the database itself). */
+  reportingDatabase?: Database;
 }
 
 type Fields = Omit<ServiceContext, 'repos' | 'transaction'>;
@@ -87,6 +93,7 @@ export function serviceContext(database: Database, log: Log, options: ContextOpt
     log,
     evidence: options.evidence ?? { store: lazyFsBlobStore(join(tmpdir(), `cmmm-evidence-${randomUUID()}`)), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES },
     scheme: options.scheme ?? { ...DEFAULT_SCHEME },
+    reporting: bindRepositories((options.reportingDatabase ?? database).db),
   };
   return make(fields, database.db, false, bindRepositories(database.db));
 }
@@ -103,8 +110,8 @@ function make(fields: Fields, db: Db, inTransaction: boolean, repos: Repositorie
 }
 
 function fieldsOf(ctx: ServiceContext): Fields {
-  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme } = ctx;
-  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme };
+  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, reporting } = ctx;
+  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, reporting };
 }
 
 /** The same context for one HTTP request. */

@@ -16,6 +16,8 @@ export interface Env {
   readonly certificateYears: number;
   /** Any PostgreSQL server instead of the embedded database. */
   readonly databaseUrl: string | undefined;
+  /** A streaming replica of that server for dashboards, index reports and public statistics (DATABASE_READ_URL). */
+  readonly databaseReadUrl: string | undefined;
   /** Where users reach the platform: links and QR codes in reports, cookies Secure when https. */
   readonly publicUrl: string;
   /** Send cookies with Secure (default: whether PUBLIC_URL is https). */
@@ -56,6 +58,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (!host.trim()) problems.push('HOST 不能为空');
   const databaseUrl = source.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  const databaseReadUrl = source.DATABASE_READ_URL?.trim() || undefined;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) problems.push('DATABASE_READ_URL 须以 postgres:// 或 postgresql:// 开头');
+  if (databaseReadUrl && !databaseUrl) problems.push('DATABASE_READ_URL 是 DATABASE_URL 所指 PostgreSQL 服务器的只读副本，须与 DATABASE_URL 一同设置');
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const publicUrl = (source.PUBLIC_URL?.trim() || `http://${shownHost}:${port}`).replace(/\/+$/, '');
   if (source.PUBLIC_URL?.trim() && !/^https?:\/\/[^/?#\s]+$/.test(publicUrl)) problems.push(`PUBLIC_URL 须为 http:// 或 https:// 开头的站点地址（不含路径），收到「${publicUrl}」`);
@@ -100,6 +105,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     noticeDays,
     certificateYears,
     databaseUrl,
+    databaseReadUrl,
     publicUrl,
     cookieSecure,
     logLevel,

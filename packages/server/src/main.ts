@@ -3,6 +3,7 @@
 // SIGTERM/SIGINT drain: stop accepting, finish the requests under way, close the report workers
 // and the database, exit 0.
 import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } from '@cmmm/db';
+import { sql } from 'kysely';
 import { createRenderPool } from '@cmmm/report';
 import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
 import { buildApp } from './app.ts';
@@ -44,12 +45,25 @@ export async function main(): Promise<void> {
   const proxyLog: Log = { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) };
 
   let database: Database;
+  const onError = (err: Error) => proxyLog.warn({ err: { message: err.message } }, 'database connection error');
   try {
-    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, onError: (err) => proxyLog.warn({ err: { message: err.message } }, 'database connection error') });
+    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, onError });
     await migrateToLatest(database.db);
   } catch (err) {
     if (err instanceof DatabaseLockedError) fail(err.message);
     fail(`无法打开数据库 (cannot open the database)：${(err as Error).message}`);
+  }
+  // The replica is migrated by the primary's replication; it is only read. Reached once here, so that a
+  // wrong address stops the start rather than the first dashboard.
+  let replica: Database | undefined;
+  if (env.databaseReadUrl) {
+    try {
+      replica = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseReadUrl, onError });
+      await sql`select 1`.execute(replica.db);
+    } catch (err) {
+      await Promise.allSettled([database.close(), replica?.close()]);
+      fail(`无法连接统计读副本 (cannot reach DATABASE_READ_URL)：${(err as Error).message}`);
+    }
   }
 
   const reports = createRenderPool({ threads: env.reportThreads });
@@ -58,7 +72,7 @@ export async function main(): Promise<void> {
   const scheme = { noticeDays: env.noticeDays, certificateYears: env.certificateYears };
   // SMS_MODE=aliyun sends through the provider; the default (outbox) is the context's own.
   const sms = env.aliyunSms ? await aliyunSmsSender(env.aliyunSms, proxyLog) : undefined;
-  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, now: clockFrom(env.clockStart) });
+  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, now: clockFrom(env.clockStart), reportingDatabase: replica });
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, webDist: env.webDist, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
@@ -66,14 +80,14 @@ export async function main(): Promise<void> {
   try {
     await app.listen({ port: env.port, host: env.host });
   } catch (err) {
-    await Promise.allSettled([reports.close(), database.close()]);
+    await Promise.allSettled([reports.close(), database.close(), replica?.close()]);
     const code = (err as NodeJS.ErrnoException).code;
     fail(`无法启动服务器：${code === 'EADDRINUSE' ? `端口 ${env.port} 已被占用（设置 PORT 换一个端口）` : (err as Error).message}`);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
-  const where = database.kind === 'embedded' ? `嵌入式数据库 embedded database: ${env.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where = database.kind === 'embedded' ? `嵌入式数据库 embedded database: ${env.dataDir}` : `PostgreSQL (DATABASE_URL${replica ? '; 统计读副本 statistics from DATABASE_READ_URL' : ''})`;
   if (setup.admin) {
     process.stdout.write(
       `首次启动：已创建平台管理员（仅显示这一次，首次登录须修改密码）\n` +
@@ -108,7 +122,7 @@ export async function main(): Promise<void> {
     void app
       .close()
       .then(() => reports.close())
-      .then(() => database.close())
+      .then(() => Promise.all([database.close(), replica?.close()]))
       .then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', () => stop('SIGINT'));

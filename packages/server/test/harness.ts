@@ -26,8 +26,8 @@ export interface TestPlatform {
 
 const quiet = { info: () => {}, warn: () => {} };
 
-/** `context` adds to the service context (e.g. an SMS sender other than the outbox). */
-export async function startPlatform(database: Database, options: Partial<AppOptions> = {}, context: Pick<ContextOptions, 'sms'> = {}): Promise<TestPlatform> {
+/** `context` adds to the service context (e.g. an SMS sender other than the outbox, a read replica). */
+export async function startPlatform(database: Database, options: Partial<AppOptions> = {}, context: Pick<ContextOptions, 'sms' | 'reportingDatabase'> = {}): Promise<TestPlatform> {
   await migrateToLatest(database.db);
   const clock = {
     now: new Date('2026-11-21T08:00:00Z'),

@@ -94,6 +94,14 @@ describe('configuration', () => {
       expect(() => readEnv({ CLOCK_START: wrong }), wrong).toThrow(/CLOCK_START/);
     }
   });
+
+  it('takes DATABASE_READ_URL only as a PostgreSQL replica beside DATABASE_URL', () => {
+    const primary = 'postgres://cmmm@db-primary/cmmm';
+    expect(readEnv({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
+    expect(readEnv({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://cmmm@db-replica/cmmm' }).databaseReadUrl).toBe('postgres://cmmm@db-replica/cmmm');
+    expect(() => readEnv({ DATABASE_READ_URL: 'postgres://cmmm@db-replica/cmmm' })).toThrow(/须与 DATABASE_URL 一同设置/);
+    expect(() => readEnv({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL 须以 postgres/);
+  });
 });
 
 const serverBin = new URL('../bin/cmmm-server.js', import.meta.url).pathname;

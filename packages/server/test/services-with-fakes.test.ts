@@ -20,6 +20,7 @@ function fakeContext(fakes: Fakes): ServiceContext {
   }) as unknown as Repositories;
   const ctx: ServiceContext = {
     repos,
+    reporting: repos,
     transaction: (work) => work(ctx),
     concurrentDb: true,
     now: () => new Date('2026-11-21T08:00:00Z'),

@@ -97,7 +97,8 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
     throw new AppError('UNKNOWN_REGION', `没有代码为 ${code} 的地区`, [{ code: 'UNKNOWN_REGION', path: 'region', message: `没有代码为 ${code} 的地区` }]);
   }
   const prefix = code === null ? '' : regionPrefix(code);
-  const repo = ctx.repos.diagnosisResults;
+  // Committed figures that may lag by the replication delay: the read replica's, when there is one.
+  const repo = ctx.reporting.diagnosisResults;
   const county = prefix.length === 6;
   const levels = await repo.sumAggregates(prefix, 'level');
   const months = county ? await repo.sumCountyResultsByMonth(prefix) : await repo.sumAggregates(prefix, 'month');
