@@ -26,6 +26,28 @@ export const LEVEL_BANDS = [
 const countSchema = z.object({ value: z.number().int().nullable(), suppressed: z.boolean() });
 const regionRefSchema = z.object({ code: z.string().nullable(), name: z.string(), level: z.enum(DASHBOARD_REGION_LEVELS) });
 
+/**
+ * 问题短板: a subdomain among the valid results below 五级, at each enterprise's next level (the first one it
+ * did not reach): how many had it assessed there and how many scored below 0.8. `below` and `share` (percent of
+ * `enterprises`) are hidden below k.
+ */
+const weakSubdomainSchema = z.object({ id: z.string(), name: z.string(), enterprises: z.number().int(), below: countSchema, share: z.number().nullable() });
+/** A group (a GB/T 4754 major class, or a region one level down) of ≥ k enterprises, and its weakest shown subdomain. */
+const weakGroupSchema = z.object({ code: z.string(), name: z.string(), enterprises: z.number().int(), weakest: weakSubdomainSchema.nullable() });
+
+export const weakSubdomainsSchema = z.object({
+  /** Enterprises of the region with a valid result below 五级 (they have a next level), or null below k. */
+  enterprises: countSchema,
+  /** The weakest subdomains (highest share below 0.8), at most 10, among those of ≥ k enterprises below. */
+  top: z.array(weakSubdomainSchema),
+  /** Subdomains with data left out for resting on fewer than k enterprises below 0.8. */
+  suppressed: z.number().int(),
+  byIndustry: z.array(weakGroupSchema),
+  /** The regions one level down (none for a county). */
+  byRegion: z.array(weakGroupSchema),
+});
+export type WeakSubdomains = z.infer<typeof weakSubdomainsSchema>;
+
 export const dashboardSchema = z.object({
   region: regionRefSchema,
   /** From the nation (or the actor's own region) down to this region, for the breadcrumb. */
@@ -50,5 +72,24 @@ export const dashboardSchema = z.object({
     level: z.enum(DASHBOARD_REGION_LEVELS).nullable(),
     rows: z.array(z.object({ code: z.string(), name: z.string(), enterprises: countSchema, index: z.number().nullable() })),
   }),
+  weakSubdomains: weakSubdomainsSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/**
+ * 公开统计 (issue 11 §4): the nation's figures as the dashboard computes them, for anyone, with the same
+ * suppression; `method` states how the index is computed.
+ */
+export const publicStatisticsSchema = dashboardSchema.pick({ minGroupSize: true, enterprises: true, diagnoses: true, levels: true, bands: true, industries: true }).extend({
+  /** When the figures were read (ISO 8601). */
+  asOf: z.string(),
+  method: z.object({
+    /** The display index of one result: 20 × S, S the total score (0–5). */
+    index: z.string(),
+    /** What a group's index is. */
+    groupIndex: z.string(),
+    /** The scoring rules followed. */
+    rules: z.string(),
+  }),
+});
+export type PublicStatistics = z.infer<typeof publicStatisticsSchema>;

@@ -58,6 +58,7 @@ export const ACCESS_NOTES: Record<string, string> = {
   issueOneTimePassword: PLATFORM_ADMIN,
   readSmsOutbox: PLATFORM_ADMIN,
   readAuditTrail: '平台管理员（全部）、地方分平台管理员（本地区企业） · admins, within their oversight.',
+  readPublicStatistics: PUBLIC,
   readDashboard: '平台管理员（全国及任一地区）、地方分平台管理员（本分平台地区及其下级，其他地区 403） · the platform admin any region, a region admin its own and below.',
   listSelfDiagnoses: ENTERPRISE,
   createSelfDiagnosis: ENTERPRISE,

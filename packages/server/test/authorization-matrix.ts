@@ -161,6 +161,7 @@ export const MATRIX: Record<string, Row> = {
     sample: () => ({ query: { subjectType: 'self_diagnosis', limit: '10' } }),
   },
 
+  readPublicStatistics: { why: 'canReadPublicData: the nation\'s k-anonymous figures are public', expect: everyone, sample: none },
   readDashboard: {
     why: 'canReadDashboard: platform admin any region, a region admin its own region and below (昆山 asks for 昆山)',
     expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],

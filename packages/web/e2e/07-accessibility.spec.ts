@@ -77,6 +77,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await visit('/directory?tab=assessors', 'directory (assessors)', (p) => p.getByTestId('directory-assessors'));
     await visit('/directory?tab=bodies', 'directory (assessment bodies)', (p) => p.getByTestId('directory-bodies'));
     await visit('/public-notices', 'public-notices');
+    await visit('/statistics', 'public statistics', (p) => p.getByTestId('dash-levels-table'));
 
     // An assessment body, so that an enterprise can apply for a formal assessment (the form shows).
     const admin = await adminApi(platform);

@@ -1,7 +1,9 @@
 // 数据看板 (issue 11 §2): six enterprises of 北京市海淀区 complete a self-diagnosis through the API; the
 // platform admin opens the dashboard, sees the counts, drills into 北京市 and back, and downloads the region
-// ranking as CSV (UTF-8 with BOM, exactly the table's cells).
+// ranking as CSV (UTF-8 with BOM, exactly the table's cells) and as Excel; then anyone, without login, reads the
+// public statistics page and its JSON.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { adminApi, ADMIN_PASSWORD, chartsSettled, completeSelfDiagnosisByApi, newEnterprise, pageApiCall, screenshot } from './helpers.ts';
 
@@ -72,7 +74,37 @@ test('the platform admin reads the dashboard, drills into a province and downloa
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.slice(1).split('\r\n')).toEqual(['地区,平均指数,企业数', `${cityName},${index},6`, '']);
 
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dash-regions-xlsx').click()]);
+  expect(workbook.suggestedFilename()).toBe('地区排名-110000.xlsx');
+  expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+
   await breadcrumb.getByRole('link', { name: '全国' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId('dash-regions-table').getByRole('button', { name: '查看北京市' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '问题短板', level: 2 })).toBeVisible();
+
+  // 公开统计: no login, from the footer of the home page; the JSON says the same
+  const visitor = await browser.newContext({ baseURL: platform.baseURL });
+  const anyone = await visitor.newPage();
+  await anyone.goto('/');
+  await anyone.getByRole('contentinfo').getByRole('link', { name: '公开统计' }).click();
+  await expect(anyone).toHaveURL(/\/statistics$/);
+  await expect(anyone.getByRole('heading', { name: '公开统计', level: 1 })).toBeVisible();
+  const publicLevels = anyone.getByTestId('dash-levels-table');
+  await expect(publicLevels.locator('tr', { has: anyone.getByRole('rowheader', { name: '一级', exact: true }) })).toContainText('6');
+  await expect(publicLevels.locator('tr', { has: anyone.getByRole('rowheader', { name: '二级', exact: true }) })).toContainText('不足 5 家');
+  await expect(anyone.getByRole('heading', { name: '政策库' })).toBeVisible();
+  const figures = (await (await anyone.request.get('/api/public/statistics')).json()) as { enterprises: { value: number }; levels: { enterprises: { value: number | null } }[] };
+  expect(figures.enterprises.value).toBe(6);
+  expect(figures.levels.map((l) => l.enterprises.value)).toEqual([null, 6, null, null, null, null]);
+  // no serious or critical WCAG violation, in Chinese and in English
+  for (const lang of ['zh-CN', 'en']) {
+    await anyone.evaluate((l) => localStorage.setItem('cmmm.lang', l), lang);
+    await anyone.reload();
+    await expect(anyone.locator('html')).toHaveAttribute('lang', lang);
+    await expect(publicLevels).toBeVisible();
+    const { violations } = await new AxeBuilder({ page: anyone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await visitor.close();
 });

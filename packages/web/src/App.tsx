@@ -40,6 +40,7 @@ const FormalAssessmentPage = page(() => import('./pages/formal-assessment/Formal
 const FormalAssessmentsPage = page(() => import('./pages/formal-assessment/FormalAssessmentsPage.tsx'), 'FormalAssessmentsPage');
 const CertificateManagementPage = page(() => import('./pages/certificates/CertificateManagementPage.tsx'), 'CertificateManagementPage');
 const ResultPage = page(() => import('./pages/self-diagnosis/ResultPage.tsx'), 'ResultPage');
+const PublicStatisticsPage = page(() => import('./pages/statistics/PublicStatisticsPage.tsx'), 'PublicStatisticsPage');
 const DashboardPage = page(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const ReviewPage = page(() => import('./pages/formal-rating/ReviewPage.tsx'), 'ReviewPage');
 
@@ -78,6 +79,7 @@ export const routes: RouteObject[] = [
       { path: '/admin/audit', element: <AuditTrailPage /> },
       { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
       { path: '/dashboard', element: <DashboardPage /> },
+      { path: '/statistics', element: <PublicStatisticsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,8 +21,8 @@ import type { z } from 'zod';
 import type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';
 import type { CapabilityProfileView, ViewReadiness } from '@cmmm/contract/capability-profile';
 import type { AuditEvent, AuditTrailPage, AuditTrailQuery } from '@cmmm/contract/audit';
-import type { Dashboard } from '@cmmm/contract/dashboard';
-export type { Dashboard };
+import type { Dashboard, PublicStatistics } from '@cmmm/contract/dashboard';
+export type { Dashboard, PublicStatistics };
 
 export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
@@ -283,4 +283,6 @@ export const api = {
   },
   /** 数据看板 of a region (6-digit code), or of the nation / one's own region when omitted. */
   dashboard: (region?: string) => get<Dashboard>(region ? `/api/dashboard?region=${encodeURIComponent(region)}` : '/api/dashboard'),
+  /** 公开统计: the nation's figures, for anyone. */
+  publicStatistics: () => get<PublicStatistics>('/api/public/statistics'),
 };

@@ -1,6 +1,6 @@
 import { Skeleton } from 'antd';
 import { Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useKeyboardScrollableTables } from './keyboard-scroll.ts';
@@ -20,7 +20,9 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="app-footer">{t('app.footer')}</footer>
+      <footer className="app-footer">
+        {t('app.footer')} · <Link to="/statistics">{t('nav.statistics')}</Link>
+      </footer>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Typography } from 'antd';
+import { Link } from 'react-router';
 import { AuthButtons } from '../components/AuthButtons.tsx';
 import { MaturityLevels } from '../components/MaturityLevels.tsx';
 import { PlatformIntro } from '../components/PlatformIntro.tsx';
@@ -13,6 +14,9 @@ export function HomePage() {
         <Typography.Title id="home-title">{t('home.title')}</Typography.Title>
         <PlatformIntro />
         <AuthButtons />
+        <Typography.Paragraph className="home-statistics">
+          <Link to="/statistics">{t('pub.homeLink')}</Link>
+        </Typography.Paragraph>
       </section>
       <MaturityLevels />
       <SubPlatformLinks />

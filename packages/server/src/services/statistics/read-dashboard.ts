@@ -1,61 +1,30 @@
 // 数据看板 (issue 11 §2): one region's counts, level distribution, 行业指数 Top 10 and the ranking of the
 // regions one level down, read from the aggregates alone (a county's months and industries from its
 // results: no cells are kept for them). Every figure resting on fewer than k enterprises is suppressed.
-import { LEVEL_BANDS, MIN_GROUP_SIZE, type Dashboard, type DashboardQuery, type DashboardRegionLevel } from '@cmmm/contract';
+import { LEVEL_BANDS, MIN_GROUP_SIZE, type Dashboard, type DashboardQuery } from '@cmmm/contract';
 import { findIndustry, findRegion, regionPrefix } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, canReadDashboard, type Actor } from '../../policy.ts';
 import type { CellSum } from '../../repositories/diagnosis-results.ts';
 import { MONTHLY_LIMIT } from '../self-diagnosis/quota.ts';
-import { SCORE_SCALE } from './diagnosis-facts.ts';
+import { codeOf, countOf, displayIndexOf, hiddenGroups, LEVEL_OF_LENGTH, percentOf, regionRef, TOP } from './figures.ts';
+import { readWeakSubdomains } from './weak-subdomains.ts';
 
-const LEVEL_OF_LENGTH: Record<number, DashboardRegionLevel> = { 0: 'nation', 2: 'province', 4: 'city', 6: 'county' };
-const TOP = 10;
-const NATION = { code: null, name: '全国', level: 'nation' as const };
-
-type Count = { value: number | null; suppressed: boolean };
-
-/** A count of enterprises, or null below k (0 included: a cell is shown only when it rests on ≥ k). */
-export const countOf = (enterprises: number): Count => (enterprises >= MIN_GROUP_SIZE ? { value: enterprises, suppressed: false } : { value: null, suppressed: true });
-
-/** Mean display index 20 × S of `valid` results summing to Σ round(S × 10^9), to two decimals, half up. */
-export function displayIndexOf(scoreE9Sum: bigint, valid: number): number {
-  const den = BigInt(valid) * SCORE_SCALE;
-  const hundredths = (2n * 2000n * scoreE9Sum + den) / (2n * den);
-  return Number(hundredths) / 100;
-}
-
-/** A region's 6-digit code from its significant digits (32 → 320000, 3205 → 320500). */
-const codeOf = (prefix: string): string => prefix.padEnd(6, '0');
-
-function regionRef(prefix: string) {
-  if (prefix === '') return NATION;
-  const code = codeOf(prefix);
-  const match = findRegion(code);
-  const name = !match ? code : match.region.placeholder ? `${match.province.name}${match.region.name}` : match.region.name;
-  return { code, name, level: LEVEL_OF_LENGTH[prefix.length]! };
-}
-
-const percentOf = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 10;
+export { countOf, displayIndexOf } from './figures.ts';
 
 /** The dashboard from the sums read (pure: the tests recompute the same figures from raw rows). */
 export function dashboardOf(
   prefix: string,
   sums: { levels: CellSum[]; months: CellSum[]; industries: CellSum[]; children: CellSum[] },
-): Omit<Dashboard, 'path'> {
+): Omit<Dashboard, 'path' | 'weakSubdomains'> {
   const valid = sums.levels.reduce((a, c) => a + c.valid, 0);
   const enterprises = countOf(valid);
   const byLevel = new Map(sums.levels.map((c) => [Number(c.key), c.valid]));
   const shareOf = (n: number) => (enterprises.suppressed || n < MIN_GROUP_SIZE ? null : percentOf(n, valid));
   const children = sums.children.filter((c) => c.valid > 0 && codeOf(c.key) !== codeOf(prefix));
-  const hidden = new Set(children.filter((c) => c.valid < MIN_GROUP_SIZE).map((c) => c.key));
-  // The children partition the region's total: one hidden child alone would be that total minus the rest,
-  // so the smallest shown child is hidden with it.
-  if (hidden.size === 1 && valid >= MIN_GROUP_SIZE) {
-    const smallest = children.filter((c) => !hidden.has(c.key)).sort((a, b) => a.valid - b.valid || a.key.localeCompare(b.key))[0];
-    if (smallest) hidden.add(smallest.key);
-  }
+  // the children partition the region's total
+  const hidden = hiddenGroups(children.map((c) => ({ key: c.key, enterprises: c.valid })), valid);
   const ranked = children
     .map((c) => ({ ...regionRef(c.key), enterprises: hidden.has(c.key) ? countOf(0) : countOf(c.valid), index: hidden.has(c.key) ? null : displayIndexOf(c.scoreE9Sum, c.valid) }))
     .sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.code!.localeCompare(b.code!));
@@ -108,5 +77,6 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
     .filter((p, i) => p.length === i * 2 && p.length <= prefix.length)
     .map(regionRef)
     .filter((r) => canReadDashboard(actor, r.code));
-  return { ...dashboardOf(prefix, { levels, months, industries, children }), path };
+  const weakSubdomains = await readWeakSubdomains(ctx, prefix);
+  return { ...dashboardOf(prefix, { levels, months, industries, children }), weakSubdomains, path };
 }

@@ -6,8 +6,12 @@ export function csvOf(header: readonly string[], rows: readonly (readonly string
   return `\ufeff${[header, ...rows].map((r) => r.map(quoted).join(',')).join('\r\n')}\r\n`;
 }
 
-export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+export const CSV_TYPE = 'text/csv;charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves text or bytes as a file through a temporary link. */
+export function download(fileName: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

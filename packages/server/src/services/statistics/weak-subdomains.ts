@@ -1,0 +1,91 @@
+// 问题短板 (issue 11 §2): the weakest subdomains of a region, by major class and by the regions one level
+// down — the share of enterprises whose subdomain scores below 0.8 at their next level (the first level
+// their valid result did not reach), from the node scores kept with each result. k-anonymous like the
+// rest of the dashboard: a share is shown only when ≥ k enterprises are below, a group only with ≥ k.
+import { MIN_GROUP_SIZE, type WeakSubdomains } from '@cmmm/contract';
+import { editionIds, editionIndex, requireEdition } from '@cmmm/model';
+import { findIndustry } from '@cmmm/reference';
+import type { ServiceContext } from '../../context.ts';
+import type { NextLevelCount } from '../../repositories/diagnosis-results.ts';
+import { NODE_SCALE, nodeOrderOf } from './diagnosis-facts.ts';
+import { countOf, hiddenGroups, percentOf, regionRef, TOP } from './figures.ts';
+
+/** A subdomain "below 0.8" scores below this many ten-thousandths (exact: node scores are kept × 10^4). */
+const BELOW = (NODE_SCALE * 4) / 5;
+
+/** The counts of one group for one subdomain (id), or for the group as a whole (null). */
+export interface SubdomainCount {
+  group: NextLevelCount['group'];
+  key: string;
+  subdomain: string | null;
+  enterprises: number;
+  below: number;
+}
+
+type WeakRow = WeakSubdomains['top'][number];
+
+const rowOf = (c: SubdomainCount, names: ReadonlyMap<string, string>): WeakRow => ({
+  id: c.subdomain!,
+  name: names.get(c.subdomain!) ?? c.subdomain!,
+  enterprises: c.enterprises,
+  below: countOf(c.below),
+  share: c.below >= MIN_GROUP_SIZE ? percentOf(c.below, c.enterprises) : null,
+});
+
+/** Shown rows, weakest first (highest share, then by id). */
+const ranked = (rows: WeakRow[]) => rows.filter((r) => r.share !== null).sort((a, b) => b.share! - a.share! || a.id.localeCompare(b.id));
+
+/** The figures from the counts read (pure: the tests recompute them from raw rows). */
+export function weakSubdomainsOf(counts: readonly SubdomainCount[], names: ReadonlyMap<string, string>): WeakSubdomains {
+  const all = counts.filter((c) => c.group === 'all');
+  const total = all.find((c) => c.subdomain === null)?.enterprises ?? 0;
+  const subdomains = all.filter((c) => c.subdomain !== null).map((c) => rowOf(c, names));
+  const top = ranked(subdomains);
+  const groupsOf = (group: 'industry' | 'region', nameOf: (key: string) => string) => {
+    const totals = counts.filter((c) => c.group === group && c.subdomain === null && c.enterprises > 0);
+    const hidden = hiddenGroups(totals.map((c) => ({ key: c.key, enterprises: c.enterprises })), total);
+    return totals
+      .filter((g) => !hidden.has(g.key))
+      .map((g) => ({
+        code: group === 'region' ? regionRef(g.key).code! : g.key,
+        name: nameOf(g.key),
+        enterprises: g.enterprises,
+        weakest: ranked(counts.filter((c) => c.group === group && c.key === g.key && c.subdomain !== null).map((c) => rowOf(c, names)))[0] ?? null,
+      }))
+      .sort((a, b) => (b.weakest?.share ?? -1) - (a.weakest?.share ?? -1) || a.code.localeCompare(b.code));
+  };
+  return {
+    enterprises: countOf(total),
+    top: top.slice(0, TOP),
+    suppressed: subdomains.length - top.length,
+    byIndustry: groupsOf('industry', (key) => findIndustry(key)?.name ?? key),
+    byRegion: groupsOf('region', (key) => regionRef(key).name),
+  };
+}
+
+const keyOf = (c: SubdomainCount) => `${c.group}|${c.key}|${c.subdomain ?? ''}`;
+
+/** The region's 问题短板 ('' the nation, else significant digits), read per shipped edition and merged by subdomain id. */
+export async function readWeakSubdomains(ctx: ServiceContext, prefix: string): Promise<WeakSubdomains> {
+  const merged = new Map<string, SubdomainCount>();
+  const names = new Map<string, string>();
+  for (const id of editionIds()) {
+    const edition = requireEdition(id);
+    const order = nodeOrderOf(edition);
+    const index = editionIndex(edition);
+    const positions = order.flatMap((node, i) => (index.node(node)?.kind === 'subdomain' ? [i + 1] : []));
+    for (const p of positions) names.set(order[p - 1]!, index.name(order[p - 1]!) ?? order[p - 1]!);
+    const counts = await ctx.reporting.diagnosisResults.countBelowAtNextLevel(prefix, prefix.length < 6 ? prefix.length + 2 : null, {
+      id,
+      nodes: order.length,
+      positions,
+      threshold: BELOW,
+    });
+    for (const c of counts) {
+      const count: SubdomainCount = { group: c.group, key: c.key, subdomain: c.position === null ? null : order[c.position - 1]!, enterprises: c.enterprises, below: c.below };
+      const before = merged.get(keyOf(count));
+      merged.set(keyOf(count), before ? { ...count, enterprises: before.enterprises + count.enterprises, below: before.below + count.below } : count);
+    }
+  }
+  return weakSubdomainsOf([...merged.values()], names);
+}
