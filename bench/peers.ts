@@ -16,12 +16,12 @@ import { serviceContext } from '../packages/server/src/context.ts';
 import { peerStandingOf } from '../packages/server/src/services/statistics/peer-standing.ts';
 import { fullScanStanding } from '../packages/server/test/peer-reference.ts';
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+export const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
-const spread = (xs: number[]) => `${sorted(xs).map((x) => x.toFixed(1)).join(' / ')} ms`;
+export const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
+export const spread = (xs: number[]) => `${sorted(xs).map((x) => x.toFixed(1)).join(' / ')} ms`;
 
-async function open(): Promise<{ database: Database; kind: string; close(): Promise<void> }> {
+export async function open(): Promise<{ database: Database; kind: string; close(): Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cmmm-bench-peers-'));

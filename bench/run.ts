@@ -1,5 +1,5 @@
 // `npm run bench`: speed figures, each beside a baseline measured in the same run. Not a test.
-// `npm run bench -- report` (or scoring, autosave, peers, formal, registry, pages) runs only the sections named; each section's
+// `npm run bench -- report` (or scoring, autosave, peers, demo-seed, formal, registry, pages) runs only the sections named; each section's
 // module is loaded only when it runs.
 export {};
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -14,6 +14,9 @@ if (wanted('report')) {
   print(await benchReportStall(seconds));
 }
 if (wanted('peers')) print(await (await import('./peers.ts')).benchPeers());
+// demo-seed: issue 11 §1 — the set-based demo seed (BENCH_ENTERPRISES) and the admins' enterprise lists on it.
+if (wanted('demo-seed')) print(await (await import('./demo-seed.ts')).benchDemoSeed());
+if (chosen.includes('dashboard')) print(await (await import('./demo-seed.ts')).benchDashboard());
 // formal: issue 10 §6 — working sheet, rating saves, certificate PDF, then the registry on PostgreSQL
 // (`-- registry` runs that part alone).
 if (wanted('formal')) print(await (await import('./formal.ts')).benchFormal(seconds));

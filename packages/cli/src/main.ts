@@ -20,7 +20,8 @@ export const USAGE = `用法 Usage:
   cmmm db migrate                    数据库迁移              migrate the database (DATA_DIR / DATABASE_URL)
   cmmm db backup FILE                备份数据库（gzip）       write a portable backup of the whole database
   cmmm db restore FILE               从备份恢复（替换全部数据） replace the database's content with a backup
-  cmmm demo seed [--enterprises N]   创建演示数据（默认 100）  create labelled demo data (default 100)
+  cmmm demo seed [--enterprises N]   创建演示数据（默认 100；1000 起批量写入，显示进度）
+                                     create labelled demo data (default 100; set-based from 1000 on, with progress)
   cmmm demo clear                    删除演示数据            remove the demo data, nothing else
   cmmm audit verify                  校验审计日志哈希链       check the audit trail's hash chain
   cmmm admin unlock USERNAME         解除账户登录锁定         lift an account's login lock-out
@@ -95,7 +96,7 @@ function optionValue(opts: readonly string[], name: string): string | undefined 
 function enterpriseCount(value: string | undefined): number {
   if (value === undefined) return 100;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 10_000) throw usageError(`--enterprises 须为 1–10000 的整数，收到「${value}」`);
+  if (!/^\d+$/.test(value) || n < 1 || n > 10_000_000) throw usageError(`--enterprises 须为 1–10000000 的整数，收到「${value}」`);
   return n;
 }
 

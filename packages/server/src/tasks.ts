@@ -50,10 +50,10 @@ async function contextFor(database: Database) {
 
 export const migratePlatform = () => withDatabase((d) => migrateToLatest(d.db));
 
-export const seedDemo = (enterprises: number) =>
+export const seedDemo = (enterprises: number, onProgress?: (done: number, total: number) => void) =>
   withMigratedDatabase(async (d) => {
     const { seedDemoData } = await import('./services/platform/demo-data.ts');
-    return seedDemoData(await contextFor(d), { enterprises });
+    return seedDemoData(await contextFor(d), { enterprises, onProgress });
   });
 
 export const clearDemo = () =>

@@ -2,7 +2,9 @@
 import { assess } from '@cmmm/model';
 import { describe, expect, it } from 'vitest';
 import { pathAllows, qualificationFacts } from '../src/services/assessors/qualification-rules.ts';
+import type { Actor } from '../src/policy.ts';
 import { clearDemoData, seedDemoData } from '../src/services/platform/demo-data.ts';
+import { readSelfDiagnosisResult } from '../src/services/self-diagnosis/self-diagnosis-result.ts';
 import { registerBody, registerPerson } from './assessor-fixtures.ts';
 import { adminClient, Client, registeredClient, testDatabases, usePlatform } from './harness.ts';
 
@@ -37,6 +39,53 @@ describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
     expect(await p.db.selectFrom('assessment').selectAll().execute()).toHaveLength(0);
     const left = await p.db.selectFrom('enterprise').select('id').execute();
     expect(left.map((r) => r.id)).toEqual([real.enterpriseId]); // nothing else touched
+  });
+});
+
+describe.each(testDatabases)('the bulk demo seed on the $name database', ({ open }) => {
+  const p = usePlatform(open);
+  const PLATFORM_ADMIN: Actor = { id: 'platform-admin', role: 'platform_admin', enterpriseId: null, regionCode: null };
+
+  it('writes enterprises, accounts and completed diagnoses set-based; the aggregates equal a recompute from the raw rows; result pages work; clear removes it all', async () => {
+    await seedDemoData(p.ctx, { enterprises: 4, seed: 3 }); // one by one first: the bulk adds to existing cells
+    const progress: number[] = [];
+    const outcome = await seedDemoData(p.ctx, { enterprises: 400, seed: 5, bulk: true, onProgress: (done) => progress.push(done) });
+    expect(outcome.enterprises).toBe(400);
+    expect(progress.at(-1)).toBe(400);
+    expect(Object.values(outcome.levels).reduce((a, b) => a + b, 0)).toBe(400);
+
+    const results = await p.db.selectFrom('diagnosis_result').selectAll().execute();
+    expect(results).toHaveLength(404);
+    expect(results.every((r) => r.valid)).toBe(true);
+    const atMostOne = results.filter((r) => r.level <= 1).length / results.length;
+    expect(atMostOne).toBeGreaterThan(0.6); // seed 002: 69%
+    expect(atMostOne).toBeLessThan(0.78);
+    expect(new Set(results.map((r) => r.province)).size).toBeGreaterThan(10);
+    expect(new Set(results.map((r) => r.industry_major)).size).toBeGreaterThan(15);
+    expect(await p.db.selectFrom('enterprise').select('id').where('is_demo', '=', true).execute()).toHaveLength(404);
+    expect(await p.db.selectFrom('account').select('id').where('is_demo', '=', true).where('role', '=', 'enterprise_user').execute()).toHaveLength(404);
+    expect(await p.db.selectFrom('diagnosis_node_scores').select('assessment_id').execute()).toHaveLength(404);
+
+    // the aggregates as the chunks added them, against a recompute from diagnosis_result
+    const added = await p.ctx.repos.diagnosisResults.listAggregates();
+    await p.ctx.repos.diagnosisResults.rebuildAggregates();
+    expect(await p.ctx.repos.diagnosisResults.listAggregates()).toEqual(added);
+
+    // a bulk diagnosis: its answers come from its template and re-score to its stored result; its result page works
+    const bulk = await p.db.selectFrom('assessment').selectAll().where('demo_template_id', 'is not', null).orderBy('level', 'desc').executeTakeFirstOrThrow();
+    expect(await p.db.selectFrom('assessment_answer').select('grade').where('assessment_id', '=', bulk.id).execute()).toHaveLength(0);
+    const answers = await p.ctx.repos.selfDiagnoses.listAnswers(bulk.id);
+    const rescored = assess({ enterpriseType: bulk.enterprise_type, answers });
+    expect(rescored.ok && [rescored.value.level, rescored.value.totalScore]).toEqual([bulk.level, bulk.total_score]);
+    const page = await readSelfDiagnosisResult(p.ctx, PLATFORM_ADMIN, { id: bulk.id });
+    expect(page.result.level).toBe(bulk.level);
+    expect(page.strengths.length).toBeGreaterThan(0);
+    expect(page.peers.map((peer) => peer.group)).toEqual(['industry', 'region']);
+
+    const cleared = await clearDemoData(p.ctx);
+    expect(cleared.enterprises).toBe(404);
+    expect(await p.db.selectFrom('demo_diagnosis_template').select('id').execute()).toHaveLength(0);
+    expect(await p.db.selectFrom('diagnosis_aggregate').select('region').execute()).toHaveLength(0);
   });
 });
 

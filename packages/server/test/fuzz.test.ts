@@ -295,7 +295,7 @@ const KNOWN_HOSTILE: { what: string; method: string; path: (ids: { diagnosis: st
   { what: 'an encoded lone surrogate in a path parameter', method: 'GET', path: () => '/api/self-diagnoses/%ED%A0%80/result' },
   { what: 'a path parameter of 101 characters', method: 'GET', path: () => `/api/editions/${'e'.repeat(101)}` },
   { what: 'NUL in a path parameter', method: 'GET', path: () => '/api/sub-platforms/%00' },
-  { what: 'an encoded lone surrogate in the query', method: 'GET', path: () => '/api/enterprises?page=%ED%A0%80' },
+  { what: 'an encoded lone surrogate in the query', method: 'GET', path: () => '/api/enterprises?after=%ED%A0%80' },
   { what: '__proto__ in the body', method: 'POST', path: () => '/api/auth/login', body: '{"__proto__":{"polluted":1},"username":"a","password":"b"}' },
   { what: 'constructor.prototype in the body', method: 'POST', path: () => '/api/auth/login', body: '{"constructor":{"prototype":{"polluted":1}},"username":"a","password":"b"}' },
   { what: 'nesting 20 000 deep', method: 'POST', path: () => '/api/score', body: `${'['.repeat(20_000)}${']'.repeat(20_000)}` },

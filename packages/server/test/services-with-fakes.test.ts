@@ -42,7 +42,7 @@ const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({ id:
 const kunshanEnterprise = {
   id: 'e1', name: '昆山精密机械有限公司', credit_code: '91320583MA1XXXXXXX', organisation_type: 'independent', parent_name: null, industry_code: '351',
   region_code: '320583', enterprise_type: 'discrete', contact_name: '王工', contact_mobile: '13912345678', sub_platform_code: null, is_demo: false,
-  created_at: new Date('2026-11-01T00:00:00Z'),
+  created_at: new Date('2026-11-01T00:00:00Z'), province: '32', city: '3205', county: '320583',
 } satisfies EnterpriseRow;
 
 describe('services on fake repositories', () => {

@@ -27,6 +27,14 @@ export type { Dashboard, PublicStatistics };
 export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
 export type { AccountView, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView, RegionNode };
+
+/** A page of GET /api/enterprises: `next` the cursor of the following page; `total` exact up to 10,000, `totalCapped` beyond. */
+export interface EnterprisePage {
+  enterprises: EnterpriseView[];
+  next: string | null;
+  total: number;
+  totalCapped: boolean;
+}
 export type { Edition, EnterpriseType, Grade, PlausibilityWarning, Quota, ScoreResult, SelfDiagnosis, SelfDiagnosisSummary, Survey };
 
 // 企业自诊断
@@ -258,7 +266,8 @@ export const api = {
   subPlatform: (code: string) => get<SubPlatformView>(`/api/sub-platforms/${encodeURIComponent(code)}`),
   updateSubPlatform: (code: string, body: SubPlatformUpdate) => send<SubPlatformView>('PATCH', `/api/sub-platforms/${encodeURIComponent(code)}`, body),
 
-  enterprises: (page = 1, pageSize = 200) => get<{ enterprises: EnterpriseView[] }>(`/api/enterprises${query({ page, pageSize })}`).then((r) => r.enterprises),
+  /** One page of the admin's enterprise list, newest first; `after` the previous page's `next`. */
+  enterprises: (options: { after?: string; pageSize?: number } = {}) => get<EnterprisePage>(`/api/enterprises${query({ after: options.after, pageSize: options.pageSize ?? 20 })}`),
   enterprise: (id: string) => get<EnterpriseView>(`/api/enterprises/${encodeURIComponent(id)}`),
 
   accounts: (filter: { q?: string; role?: Role }) => get<{ accounts: AccountView[] }>(`/api/admin/accounts${query({ ...filter, pageSize: 200 })}`).then((r) => r.accounts),

@@ -57,7 +57,13 @@ export async function dbRestore(file: string): Promise<string> {
 }
 
 export async function demoSeed(enterprises: number): Promise<string> {
-  const outcome = await guarded(() => seedDemo(enterprises));
+  const started = Date.now();
+  // One line per chunk of the set-based path, on stderr (stdout keeps the summary alone).
+  const progress = (done: number, total: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    process.stderr.write(`演示数据 demo data: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} 家企业 enterprises (${Math.round((100 * done) / total)}%, ${seconds.toFixed(0)} s, ${Math.round(done / seconds)}/s)\n`);
+  };
+  const outcome = await guarded(() => seedDemo(enterprises, progress));
   const levels = Object.entries(outcome.levels)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([level, n]) => `${level === '0' ? '未达到一级' : `${level}级`} ${n}`)

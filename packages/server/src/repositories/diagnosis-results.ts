@@ -1,7 +1,7 @@
 // All SQL about the read side of self-diagnoses: compact results, node scores, aggregates, peer counts.
 import type { EnterpriseType } from '@cmmm/model';
 import { likePrefix } from '@cmmm/db';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
 
 export interface NewDiagnosisResult {
@@ -94,6 +94,18 @@ export async function applyAggregateDeltas(db: Db, deltas: readonly AggregateDel
     .execute();
 }
 
+/** The cells one result counts in (diagnosis-facts.ts cellsOf), as SQL over `diagnosis_result d`. */
+const cellsOfResults = (where: RawBuilder<unknown>) => sql`
+    select c.region, c.industry, d.enterprise_type, c.month, d.level,
+           count(*)::int as completed, (count(*) filter (where d.valid))::int as valid, coalesce(sum(d.score_e9) filter (where d.valid), 0) as score_e9_sum
+      from diagnosis_result d
+      cross join lateral (values ('', '', 0), (d.province, '', 0), (d.city, '', 0), (d.county, '', 0),
+                                 ('', d.industry_major, 0), (d.province, d.industry_major, 0), (d.city, d.industry_major, 0),
+                                 ('', d.industry_code, 0), (d.province, d.industry_code, 0),
+                                 ('', '', d.month), (d.province, '', d.month), (d.city, '', d.month)) as c (region, industry, month)
+     ${where}
+     group by c.region, c.industry, d.enterprise_type, c.month, d.level`;
+
 /**
  * Every aggregate recomputed from the results, replacing what is there (after bulk deletes such as
  * clearing the demo data; bulk loads), with the cells of diagnosis-facts.ts cellsOf.
@@ -102,14 +114,23 @@ export async function rebuildAggregates(db: Db): Promise<void> {
   await sql`delete from diagnosis_aggregate`.execute(db);
   await sql`
     insert into diagnosis_aggregate (region, industry, enterprise_type, month, level, completed, valid, score_e9_sum)
-    select c.region, c.industry, d.enterprise_type, c.month, d.level,
-           count(*), count(*) filter (where d.valid), coalesce(sum(d.score_e9) filter (where d.valid), 0)
-      from diagnosis_result d
-      cross join lateral (values ('', '', 0), (d.province, '', 0), (d.city, '', 0), (d.county, '', 0),
-                                 ('', d.industry_major, 0), (d.province, d.industry_major, 0), (d.city, d.industry_major, 0),
-                                 ('', d.industry_code, 0), (d.province, d.industry_code, 0),
-                                 ('', '', d.month), (d.province, '', d.month), (d.city, '', d.month)) as c (region, industry, month)
-     group by c.region, c.industry, d.enterprise_type, c.month, d.level`.execute(db);
+    ${cellsOfResults(sql``)}`.execute(db);
+}
+
+/**
+ * Adds the results of a bulk load (the `assessment_id`s the subquery lists: new valid results of
+ * enterprises that had none) to the aggregates, as their completions one by one would, in one
+ * statement; cells in key order, as applyAggregateDeltas locks them.
+ */
+export async function addResultsToAggregates(db: Db, assessmentIds: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    insert into diagnosis_aggregate (region, industry, enterprise_type, month, level, completed, valid, score_e9_sum)
+    select * from (${cellsOfResults(sql`where d.assessment_id in (${assessmentIds})`)}) cells
+     order by region, industry, enterprise_type, month, level
+    on conflict (region, industry, enterprise_type, month, level) do update
+       set completed = diagnosis_aggregate.completed + excluded.completed,
+           valid = diagnosis_aggregate.valid + excluded.valid,
+           score_e9_sum = diagnosis_aggregate.score_e9_sum + excluded.score_e9_sum`.execute(db);
 }
 
 export const listAggregates = (db: Db) =>

@@ -7,6 +7,7 @@ import * as assessments from './assessments.ts';
 import * as assessors from './assessors.ts';
 import * as auditEvents from './audit-events.ts';
 import * as certificates from './certificates.ts';
+import * as demoData from './demo-data.ts';
 import * as diagnosisResults from './diagnosis-results.ts';
 import * as enterprises from './enterprises.ts';
 import * as formalAssessments from './formal-assessments.ts';
@@ -29,6 +30,7 @@ const MODULES = {
   assessors,
   auditEvents,
   certificates,
+  demoData,
   diagnosisResults,
   enterprises,
   formalAssessments,

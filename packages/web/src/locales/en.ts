@@ -236,6 +236,10 @@ export const en: Record<MessageKey, string> = {
   'admin.spOpen': 'Open the sub-platform home',
   'admin.enterprisesTitle': 'Enterprises',
   'admin.enterprisesRegionNote': 'Enterprises of your region ({region})',
+  'admin.enterprisesTotal': '{total} enterprises, newest first',
+  'admin.enterprisesPrevious': 'Previous',
+  'admin.enterprisesNext': 'Next',
+  'admin.enterprisesPageNumber': 'Page {page}',
 
   'audit.title': 'Audit trail',
   'audit.note': 'Every state change on the platform (accounts, roles, enterprises, sub-platforms, self-diagnoses created and submitted, password resets) is recorded here and chained by SHA-256; an operator checks it with cmmm audit verify.',

@@ -235,6 +235,10 @@ export const zhCN = {
   'admin.spOpen': '打开分平台主页',
   'admin.enterprisesTitle': '企业列表',
   'admin.enterprisesRegionNote': '显示本地区（{region}）的企业',
+  'admin.enterprisesTotal': '共 {total} 家企业（按注册时间从新到旧）',
+  'admin.enterprisesPrevious': '上一页',
+  'admin.enterprisesNext': '下一页',
+  'admin.enterprisesPageNumber': '第 {page} 页',
 
   'audit.title': '审计日志',
   'audit.note': '平台上每一次状态变更（账户、角色、企业、分平台、自诊断的新建与提交、密码重置）都记录在此，并以 SHA-256 逐条链接；运维人员可用 cmmm audit verify 校验是否被改动。',

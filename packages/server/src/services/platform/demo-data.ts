@@ -1,13 +1,16 @@
 // 演示数据: clearly labelled demo enterprises across industries and regions, each with a completed
 // self-diagnosis scored by the engine, drawn so that levels follow seed 002's national distribution
 // (69% at 一级 or below, 15% 二级, 7% 三级, 9% 四级 and above). `clearDemoData` removes exactly them.
-import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade } from '@cmmm/model';
-import { creditCodeCheckCharacter, findIndustry, suggestedEnterpriseType } from '@cmmm/reference';
+import type { ScoreResult } from '@cmmm/contract';
+import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type EnterpriseType, type Grade } from '@cmmm/model';
+import { creditCodeCheckCharacter, findIndustry, industries, regionTree, suggestedEnterpriseType, type RegionNode } from '@cmmm/reference';
 import { beijingDay } from '../../china-time.ts';
 import type { ServiceContext } from '../../context.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newId } from '../../security/tokens.ts';
 import { TRAINING_ISSUER, TRAINING_VALIDITY_YEARS, yearsAfter } from '../assessors/qualification-rules.ts';
+import type { DemoEnterpriseDraw } from '../../repositories/demo-data.ts';
+import { monthOf, nodeScoresOf, scoreE9Of } from '../statistics/diagnosis-facts.ts';
 import { recordDiagnosisResult } from '../statistics/record-diagnosis-result.ts';
 
 export const DEMO_LABEL = '演示数据';
@@ -55,7 +58,8 @@ function answersFor(target: number, random: () => number): Record<string, Grade>
 }
 
 function creditCode(region: string, n: number): string {
-  const first17 = `91${region}DEMO${String(n).padStart(5, '0')}`.replace(/[IOSVZ]/g, 'X').slice(0, 17);
+  // DEMO and five digits up to 99,999; D and eight digits beyond (a bulk seed of millions stays unique)
+  const first17 = (n < 100_000 ? `91${region}DEMO${String(n).padStart(5, '0')}` : `91${region}D${String(n).padStart(8, '0')}`).replace(/[IOSVZ]/g, 'X').slice(0, 17);
   return `${first17}${creditCodeCheckCharacter(first17)}`;
 }
 
@@ -68,9 +72,28 @@ export interface DemoSeedOutcome {
   trainingCourses: number;
 }
 
-export async function seedDemoData(ctx: ServiceContext, options: { enterprises: number; seed?: number }): Promise<DemoSeedOutcome> {
-  const random = prng(options.seed ?? 20261121);
+export interface DemoSeedOptions {
+  enterprises: number;
+  seed?: number;
+  /** Set-based (templates, chunks); default from BULK_FROM enterprises on. */
+  bulk?: boolean;
+  /** Called after each chunk of the bulk path: enterprises done so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** From this many enterprises on, the demo seed is set-based (`seedDemoDataInBulk`). */
+export const BULK_FROM = 1_000;
+
+export async function seedDemoData(ctx: ServiceContext, options: DemoSeedOptions): Promise<DemoSeedOutcome> {
   const passwordHash = await hashPassword(`demo-${newId()}`); // demo accounts cannot be logged into
+  const seeded = (options.bulk ?? options.enterprises >= BULK_FROM) ? await seedDemoDataInBulk(ctx, options, passwordHash) : await seedOneByOne(ctx, options, passwordHash);
+  const conformity = await seedDemoConformityData(ctx, passwordHash);
+  return { ...seeded, ...conformity };
+}
+
+/** Each enterprise in its own transaction, with every answer stored and scored by the engine (~110 enterprises/s on PostgreSQL). */
+async function seedOneByOne(ctx: ServiceContext, options: DemoSeedOptions, passwordHash: string): Promise<Pick<DemoSeedOutcome, 'enterprises' | 'levels'>> {
+  const random = prng(options.seed ?? 20261121);
   const levels: Record<string, number> = {};
   let serial = await ctx.repos.enterprises.countDemoEnterprises();
   for (let i = 0; i < options.enterprises; i++) {
@@ -117,8 +140,128 @@ export async function seedDemoData(ctx: ServiceContext, options: { enterprises: 
       await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result: score });
     });
   }
-  const conformity = await seedDemoConformityData(ctx, passwordHash);
-  return { enterprises: options.enterprises, levels, ...conformity };
+  return { enterprises: options.enterprises, levels };
+}
+
+// ---- The bulk path: set-based, for a million enterprises
+
+/** Enterprises per transaction of the bulk path (one progress line each). */
+const BULK_CHUNK = 20_000;
+/** Templates per enterprise type, spread over the levels by LEVEL_SHARES (so a uniform pick follows seed 002). */
+const TEMPLATES_PER_TYPE = 100;
+
+/**
+ * Provinces weighted by their rough share of China's manufacturing enterprises (approximate, for a
+ * realistic spread: the coastal manufacturing provinces first); a county is then drawn evenly within
+ * the province.
+ */
+const PROVINCE_WEIGHTS: readonly [string, number][] = [
+  ['44', 13], ['32', 12], ['33', 12], ['37', 8], ['41', 5], ['35', 4.5], ['34', 4.5], ['42', 4], ['43', 4], ['13', 4], ['36', 3.5],
+  ['51', 3.5], ['31', 2], ['21', 2], ['50', 1.8], ['61', 1.8], ['45', 1.8], ['12', 1.3], ['53', 1.2], ['14', 1.2], ['52', 1], ['11', 0.9],
+  ['22', 0.7], ['23', 0.7], ['15', 0.7], ['65', 0.6], ['62', 0.5], ['64', 0.3], ['46', 0.2], ['63', 0.15], ['54', 0.05],
+];
+
+let countiesByProvince: Map<string, string[]> | undefined;
+
+/** The county codes (GB/T 2260, statistical-only areas left out) of each province. */
+function countiesOf(province: string): string[] {
+  if (!countiesByProvince) {
+    const byProvince = new Map<string, string[]>();
+    const walk = (nodes: readonly RegionNode[]) => {
+      for (const node of nodes) {
+        if (node.level === 'county' && !node.statisticalOnly) byProvince.set(node.code.slice(0, 2), [...(byProvince.get(node.code.slice(0, 2)) ?? []), node.code]);
+        walk(node.children);
+      }
+    };
+    walk(regionTree);
+    countiesByProvince = byProvince;
+  }
+  return countiesByProvince.get(province) ?? [];
+}
+
+function pickWeighted<T>(items: readonly [T, number][], random: () => number): T {
+  const total = items.reduce((sum, [, w]) => sum + w, 0);
+  let x = random() * total;
+  for (const [item, weight] of items) if ((x -= weight) < 0) return item;
+  return items[items.length - 1]![0];
+}
+
+/** Engine-scored templates of one enterprise type, TEMPLATES_PER_TYPE of them, each reaching exactly the level its slot asks. */
+async function insertTemplates(ctx: ServiceContext, enterpriseType: EnterpriseType, random: () => number): Promise<{ id: number; level: number }[]> {
+  const templates: { id: number; level: number }[] = [];
+  for (const [level, share] of LEVEL_SHARES) {
+    for (let slot = 0; slot < Math.round(share * TEMPLATES_PER_TYPE); slot++) {
+      let score: ScoreResult | undefined;
+      let answers: Record<string, Grade> = {};
+      for (let attempt = 0; attempt < 20 && score?.level !== level; attempt++) {
+        answers = answersFor(level, random);
+        const result = assess({ enterpriseType, tailored: [], answers });
+        if (!result.ok) throw new Error(`demo scoring failed: ${result.issues[0]?.message}`);
+        score = result.value;
+      }
+      const breakdown = Object.entries(score!.breakdown);
+      const id = await ctx.repos.demoData.insertDemoTemplate({
+        editionId: score!.edition,
+        enterpriseType,
+        currentLevel: Math.max(1, ...breakdown.map(([l]) => Number(l))),
+        level: score!.level,
+        totalScore: score!.totalScore,
+        scoreE9: scoreE9Of(score!.totalScoreExact),
+        result: score,
+        answers: Object.fromEntries(Object.entries(answers).filter(([rid]) => breakdown.some(([l]) => rid.endsWith(`.L${l}`)))),
+        levels: breakdown.map(([l, b]) => ({ level: Number(l), score: b!.score, reached: b!.reached })),
+        nodeScores: nodeScoresOf(score!, requireEdition(score!.edition)),
+      });
+      templates.push({ id, level: score!.level });
+    }
+  }
+  return templates;
+}
+
+/**
+ * The set-based seed: 2 × TEMPLATES_PER_TYPE diagnoses scored by the engine, then chunks of BULK_CHUNK
+ * enterprises (drawn here: industry over every manufacturing middle class, province by PROVINCE_WEIGHTS,
+ * county evenly, a template of the enterprise's type evenly, dates over the past year) written by a
+ * handful of INSERT … SELECT statements per chunk, with the aggregates they add, one transaction each.
+ */
+async function seedDemoDataInBulk(ctx: ServiceContext, options: DemoSeedOptions, passwordHash: string): Promise<Pick<DemoSeedOutcome, 'enterprises' | 'levels'>> {
+  const random = prng(options.seed ?? 20261121);
+  const templates = { discrete: await insertTemplates(ctx, 'discrete', random), process: await insertTemplates(ctx, 'process', random) };
+  const middles = industries.flatMap((m) => m.middles.map((c) => ({ code: c.code, name: c.name, type: suggestedEnterpriseType(c.code) ?? 'discrete' })));
+  const provinces = PROVINCE_WEIGHTS.filter(([code]) => countiesOf(code).length > 0);
+  const levels: Record<string, number> = {};
+  const now = ctx.now().getTime();
+  let serial = await ctx.repos.enterprises.countDemoEnterprises();
+  for (let done = 0; done < options.enterprises; ) {
+    const rows: DemoEnterpriseDraw[] = [];
+    for (; rows.length < BULK_CHUNK && done + rows.length < options.enterprises; ) {
+      serial += 1;
+      const industry = middles[Math.floor(random() * middles.length)]!;
+      const counties = countiesOf(pickWeighted(provinces, random));
+      const regionCode = counties[Math.floor(random() * counties.length)]!;
+      const pool = templates[industry.type];
+      const template = pool[Math.floor(random() * pool.length)]!;
+      levels[template.level] = (levels[template.level] ?? 0) + 1;
+      const completedAt = new Date(now - Math.floor(random() * 365 * 86_400_000));
+      const registeredAt = new Date(completedAt.getTime() - Math.floor(random() * 720 * 86_400_000));
+      rows.push({
+        serial,
+        name: `${DEMO_LABEL}·${industry.name}示范企业${serial}号`,
+        creditCode: creditCode(regionCode, serial),
+        industryCode: industry.code,
+        regionCode,
+        enterpriseType: industry.type,
+        templateId: template.id,
+        registeredAt: registeredAt.toISOString(),
+        completedAt: completedAt.toISOString(),
+        month: monthOf(completedAt),
+      });
+    }
+    await ctx.transaction((tx) => tx.repos.demoData.insertDemoChunk(rows, passwordHash, DEMO_LABEL));
+    done += rows.length;
+    options.onProgress?.(done, options.enterprises);
+  }
+  return { enterprises: options.enterprises, levels };
 }
 
 export interface DemoClearOutcome {
@@ -134,6 +277,7 @@ export async function clearDemoData(ctx: ServiceContext): Promise<DemoClearOutco
     // People and courses first (they name accounts and bodies), bodies last (accounts name them).
     const people = await tx.repos.assessors.deleteDemoAssessorsAndCourses();
     const { enterprises, accounts } = await tx.repos.enterprises.deleteDemoData(); // assessments and certificates cascade
+    await tx.repos.demoData.deleteDemoTemplates(); // the bulk diagnoses that shared them are gone
     await tx.repos.diagnosisResults.rebuildAggregates(); // their results cascaded; the counts follow
     const assessmentBodies = await tx.repos.assessmentBodies.deleteDemoAssessmentBodies();
     return { enterprises, accounts, assessmentBodies, ...people };

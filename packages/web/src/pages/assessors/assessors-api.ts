@@ -99,5 +99,5 @@ export const assessorsApi = {
   enterpriseCertificates: (enterpriseId: string) => get<{ items: Certificate[] }>(`/api/enterprises/${id(enterpriseId)}/certificates`).then((r) => r.items),
   recordCertificate: (body: RecordCertificate) => send<Certificate>('POST', '/api/certificates', body),
   /** Enterprises matching a name or credit code (platform admin). */
-  enterprises: (q: string) => get<{ enterprises: EnterpriseView[]; total: number }>(`/api/enterprises${queryOf({ q: q || undefined, page: 1, pageSize: 50 })}`).then((r) => r.enterprises),
+  enterprises: (q: string) => get<{ enterprises: EnterpriseView[]; total: number }>(`/api/enterprises${queryOf({ q: q || undefined, pageSize: 50 })}`).then((r) => r.enterprises),
 };
