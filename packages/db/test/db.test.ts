@@ -47,6 +47,8 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
           'certificate_reminder',
           // the read side of self-diagnoses (results and aggregates)
           'diagnosis_result', 'diagnosis_node_scores', 'diagnosis_aggregate',
+          // the bulk demo seed's engine-scored templates
+          'demo_diagnosis_template',
         ].sort(),
       );
       // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.
@@ -117,6 +119,8 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
       await db.insertInto('enterprise').values(e).execute();
       expect(await db.selectFrom('enterprise').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow()).toEqual({
         ...e, parent_name: null, is_demo: false, created_at: AT,
+        // generated from region_code (indexed: lists filter on them by equality)
+        province: e.region_code.slice(0, 2), city: e.region_code.slice(0, 4), county: e.region_code,
       });
 
       const accountId = randomUUID();
