@@ -88,7 +88,7 @@ export default tseslint.config(
     files: ['packages/server/src/repositories/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/services/**', '**/routes/**', '**/plugins/**', '**/views.ts', 'fastify', '@cmmm/report', '@cmmm/advice'], message: 'repositories hold only SQL.' },
+        { group: ['**/services/**', '**/routes/**', '**/plugins/**', '**/views.ts', 'fastify', '@cmmm/report', '@cmmm/report/*', '@cmmm/advice'], message: 'repositories hold only SQL.' },
       ] }],
     },
   },

@@ -1,5 +1,5 @@
 // `npm run bench`: speed figures, each beside a baseline measured in the same run. Not a test.
-// `npm run bench -- report` (or scoring, autosave, peers, demo-seed, formal, registry, pages) runs only the sections named; each section's
+// `npm run bench -- report` (or scoring, autosave, peers, demo-seed, formal, registry, pages, start) runs only the sections named; each section's
 // module is loaded only when it runs.
 export {};
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -21,5 +21,7 @@ if (chosen.includes('dashboard')) print(await (await import('./demo-seed.ts')).b
 // (`-- registry` runs that part alone).
 if (wanted('formal')) print(await (await import('./formal.ts')).benchFormal(seconds));
 if (wanted('formal') || chosen.includes('registry')) print(await (await import('./formal-registry.ts')).benchRegistry());
+// start: issue 12 §5 — first start and restart of the real server, time to the first answer and peak memory.
+if (wanted('start')) print(await (await import('./start.ts')).benchStart());
 // pages: issue 12 §4 — bytes and first contentful paint per page in headless Chromium.
 if (wanted('pages')) print(await (await import('./pages.ts')).benchPages());

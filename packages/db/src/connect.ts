@@ -4,12 +4,15 @@ import path from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { copyImageInto, IMAGE_DIR } from './image.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 export interface Database {
   db: Kysely<DB>;
   kind: 'embedded' | 'postgres';
+  /** Embedded: the data dir was new and was filled from the pre-initialised image. */
+  fromImage?: boolean;
   /** Closes the connections (and releases the data dir lock when embedded). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -26,6 +29,14 @@ export interface ConnectOptions {
   onError?: (err: Error) => void;
   /** How long to wait for a new PostgreSQL connection before a query fails (default 5000 ms). */
   connectTimeoutMs?: number;
+  /**
+   * Embedded only: a data dir without a database starts as a copy of the pre-initialised image (every
+   * migration applied; see image.ts) when a current one exists, instead of running initdb. The server
+   * and `cmmm` (but `cmmm db migrate`) ask for it; left off, a new database is empty (tests of migrations need that).
+   */
+  fromImage?: boolean;
+  /** Where the image is looked for (default IMAGE_DIR; tests use their own). */
+  imageDir?: string;
 }
 
 /** Thrown when another live process holds the data dir lock. */
@@ -48,7 +59,7 @@ export class DatabaseLockedError extends Error {
 const HELD_LOCKS = Symbol.for('@cmmm/db held locks');
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
-  return options.databaseUrl ? connectPostgres(options.databaseUrl, options) : connectEmbedded(options.dataDir);
+  return options.databaseUrl ? connectPostgres(options.databaseUrl, options) : connectEmbedded(options.dataDir, options.fromImage ? (options.imageDir ?? IMAGE_DIR) : undefined);
 }
 
 const logToStderr = (err: Error) => {
@@ -85,14 +96,18 @@ const DATE_OID = 1082;
 const typeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
 
-async function connectEmbedded(dataDir: string): Promise<Database> {
+async function connectEmbedded(dataDir: string, imageDir: string | undefined): Promise<Database> {
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const releaseLock = acquireLock(dir);
+  const pgdata = path.join(dir, 'pgdata');
   let pglite: PGlite;
+  let fromImage = false;
   try {
+    // Under the lock: nobody else is creating this database.
+    if (imageDir !== undefined && !fs.existsSync(pgdata)) fromImage = copyImageInto(pgdata, imageDir);
     pglite = await PGlite.create({
-      dataDir: path.join(dir, 'pgdata'),
+      dataDir: pgdata,
       // Match pg: int8 (e.g. count(*)) as a string, not a bigint; a date as 'YYYY-MM-DD'. timestamptz is already a Date.
       parsers: { [types.INT8]: asText, [types.DATE]: asText },
     });
@@ -114,7 +129,7 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
     }
   };
   let closed: Promise<void> | undefined;
-  return { db, kind: 'embedded', close: () => (closed ??= close()) };
+  return { db, kind: 'embedded', fromImage, close: () => (closed ??= close()) };
 }
 
 /**

@@ -37,8 +37,19 @@ function isMigration(value: unknown): value is Migration {
   return typeof value === 'object' && value !== null && 'up' in value && typeof value.up === 'function';
 }
 
-/** Applies every pending migration, all in one transaction (none apply if one fails); returns their names. */
+/** The migrations of a folder by file name only (nothing imported), in name order. */
+async function migrationNames(migrationsDir: string): Promise<string[]> {
+  return (await readdir(migrationsDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort().map((f) => f.slice(0, -'.ts'.length));
+}
+
+/**
+ * Applies every pending migration, all in one transaction (none apply if one fails); returns their names.
+ * When the database already records exactly the folder's migrations (every restart), that is all it does:
+ * one look at the bookkeeping table, no migration module loaded, no migration lock taken.
+ */
 export async function migrateToLatest<T>(db: Kysely<T>, migrationsDir: string = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
+  const [names, recorded] = await Promise.all([migrationNames(migrationsDir), appliedMigrations(db)]);
+  if (names.length === recorded.length && names.every((name, i) => name === recorded[i])) return { applied: [] };
   const migrator = new Migrator({ db, provider: new MigrationFolderProvider(migrationsDir) });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
@@ -67,9 +78,9 @@ export async function appliedMigrations<T>(db: Kysely<T>): Promise<string[]> {
 
 /** What is applied and what is still to apply (for a readiness check). Reads only. */
 export async function migrationStatus<T>(db: Kysely<T>, migrationsDir: string = MIGRATIONS_DIR): Promise<{ applied: string[]; pending: string[] }> {
-  const [known, applied] = await Promise.all([knownMigrations(migrationsDir), appliedMigrations(db)]);
+  const [known, applied] = await Promise.all([migrationNames(migrationsDir), appliedMigrations(db)]);
   const done = new Set(applied);
-  return { applied, pending: Object.keys(known).filter((name) => !done.has(name)) };
+  return { applied, pending: known.filter((name) => !done.has(name)) };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RenderPoolOptions {
 export interface RenderPool {
   /** The PDF of the view (either report), rendered in a worker; a rendering error rejects with its message. */
   render(view: AnyReportView): Promise<Buffer>;
+  /** Starts the first worker now rather than with the first render (a server calls it once it is listening). */
+  warm(): void;
   /** Waits for every render already asked for, then stops the workers. Later renders reject. */
   close(): Promise<void>;
 }
@@ -30,13 +32,16 @@ export type RenderTask = WithoutLabels<AnyReportView>;
 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const pool = new Piscina<RenderTask, Uint8Array>({
-    filename: new URL('./render-worker.js', import.meta.url).href,
-    // One worker is started at once; more (each loads pdfmake, echarts and the font) as renders queue up.
-    minThreads: 1,
-    maxThreads: threads,
-    idleTimeout: 60_000,
-  });
+  // Made on first use (warm() or a render), so a starting server does not load pdfmake, echarts and the
+  // font (≈ 1.5 s of CPU) while it is getting ready; then one worker at once, more as renders queue up.
+  let made: Piscina<RenderTask, Uint8Array> | undefined;
+  const pool = () =>
+    (made ??= new Piscina<RenderTask, Uint8Array>({
+      filename: new URL('./render-worker.js', import.meta.url).href,
+      minThreads: 1,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    }));
   const pending = new Set<Promise<Buffer>>();
   let closed = false;
 
@@ -47,16 +52,19 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       const standard = view.kind === 'formal' ? FORMAL_LABELS[view.language] : view.kind === 'certificate' ? CERTIFICATE_LABELS[view.language] : LABELS[view.language];
       if (labels !== standard) return Promise.reject(new Error('the render pool renders views built by buildReportView, buildFormalReportView or buildCertificateView (standard labels) only'));
       // The worker transfers the PDF's own ArrayBuffer: wrapping it as a Buffer copies nothing.
-      const job = pool.run(task).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const job = pool().run(task).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       pending.add(job);
       const done = () => pending.delete(job);
       job.then(done, done);
       return job;
     },
+    warm() {
+      if (!closed) pool();
+    },
     async close() {
       closed = true;
       await Promise.allSettled(pending);
-      await pool.destroy();
+      await made?.destroy();
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Database } from '@cmmm/db';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyReportView } from '@cmmm/report';
+import type { AnyReportView } from '@cmmm/report/views';
 import { createCaches, type Caches } from './caches.ts';
 import type { Db } from './repositories/db-types.ts';
 import { bindRepositories, type Repositories } from './repositories/index.ts';

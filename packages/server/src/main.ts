@@ -4,7 +4,7 @@
 // and the database, exit 0.
 import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } from '@cmmm/db';
 import { sql } from 'kysely';
-import { createRenderPool } from '@cmmm/report';
+import { createRenderPool } from '@cmmm/report/views';
 import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
 import { buildApp } from './app.ts';
 import { serviceContext, type Log } from './context.ts';
@@ -47,7 +47,7 @@ export async function main(): Promise<void> {
   let database: Database;
   const onError = (err: Error) => proxyLog.warn({ err: { message: err.message } }, 'database connection error');
   try {
-    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, onError });
+    database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, fromImage: true, onError });
     await migrateToLatest(database.db);
   } catch (err) {
     if (err instanceof DatabaseLockedError) fail(err.message);
@@ -84,6 +84,7 @@ export async function main(): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     fail(`无法启动服务器：${code === 'EADDRINUSE' ? `端口 ${env.port} 已被占用（设置 PORT 换一个端口）` : (err as Error).message}`);
   }
+  reports.warm();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;

@@ -24,10 +24,13 @@ export class TaskError extends Error {
   }
 }
 
-/** Opens the configured database, runs the task, closes it. */
-async function withDatabase<T>(task: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database, runs the task, closes it. A new embedded database starts from the
+ * pre-initialised image, except for `cmmm db migrate`, which applies (and names) every migration itself.
+ */
+async function withDatabase<T>(task: (database: Database) => Promise<T>, fromImage = true): Promise<T> {
   const env = readEnv();
-  const database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+  const database = await connectDatabase({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, fromImage });
   try {
     return await task(database);
   } finally {
@@ -48,7 +51,7 @@ async function contextFor(database: Database) {
   return serviceContext(database, quiet);
 }
 
-export const migratePlatform = () => withDatabase((d) => migrateToLatest(d.db));
+export const migratePlatform = () => withDatabase((d) => migrateToLatest(d.db), false);
 
 export const seedDemo = (enterprises: number, onProgress?: (done: number, total: number) => void) =>
   withMigratedDatabase(async (d) => {

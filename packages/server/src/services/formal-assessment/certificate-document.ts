@@ -5,7 +5,7 @@
 // enterprise's users and the platform admin. Anyone else is answered as if there were no such number.
 import type { CertificateRow } from '@cmmm/db';
 import { DEFAULT_EDITION_ID } from '@cmmm/model';
-import { buildCertificateView, type ReportLanguage } from '@cmmm/report';
+import { buildCertificateView, type ReportLanguage } from '@cmmm/report/views';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, type Actor } from '../../policy.ts';

@@ -3,7 +3,7 @@
 // read it and from which stage are readFormalResult's rules (the team from 等级判定, the enterprise and
 // the overseers once the result is shared). Before the lead fixes the final result it is the draft
 // (征求意见稿, no number); afterwards it carries the PG- number and a QR code to /verify/<number>.
-import { buildFormalReportView, type ReportLanguage } from '@cmmm/report';
+import { buildFormalReportView, type ReportLanguage } from '@cmmm/report/views';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
 import { readableFormalAssessment } from './load-formal-assessment.ts';

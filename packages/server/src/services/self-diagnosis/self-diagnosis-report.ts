@@ -1,6 +1,6 @@
 // 查看报告: the PDF of a completed self-diagnosis (packages/report), from what the result page shows
 // (gathered once), with a QR code to the public verification page on the configured PUBLIC_URL.
-import { buildReportView, type ReportLanguage } from '@cmmm/report';
+import { buildReportView, type ReportLanguage } from '@cmmm/report/views';
 import { findIndustry, regionPath } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
