@@ -98,11 +98,15 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<{ chi
   return { child, url };
 }
 
-/** autocannon at CONNECTIONS connections for `seconds`, ROUNDS rounds: requests per second and the worst p99. */
+/**
+ * autocannon at CONNECTIONS connections for `seconds`, ROUNDS rounds, after one unmeasured second (the
+ * server's first requests of a kind compile and load code): requests per second and the worst p99.
+ */
 async function load(url: string, seconds: number, request: autocannon.Request): Promise<{ rate: Spread; p99: number; failed: number }> {
   const rates: number[] = [];
   let p99 = 0;
   let failed = 0;
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, requests: [request] });
   for (let r = 0; r < ROUNDS; r++) {
     const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, maxOverallRequests: 200_000, requests: [request] });
     rates.push(result.requests.average);

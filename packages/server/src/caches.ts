@@ -5,6 +5,7 @@
 // a diagnosis's open level), evicting on each change.
 import type { Role } from '@cmmm/contract';
 import type { SelfDiagnosisRow } from './repositories/self-diagnoses.ts';
+import { GroupCommit } from './group-commit.ts';
 import { DiagnosisGate } from './services/self-diagnosis/diagnosis-gate.ts';
 
 /** A map that forgets its oldest entry past `limit`. */
@@ -58,6 +59,8 @@ export interface Caches {
   diagnosisFacts: BoundedMap<string, DiagnosisFacts>;
   /** Embedded database only: per-diagnosis serialisation and its open level (see diagnosis-gate.ts). */
   diagnosisGate: DiagnosisGate | null;
+  /** Writes that arrive together for one thing (a formal assessment's ratings) committed together; caches nothing. */
+  groupCommit: GroupCommit;
 }
 
 export const CACHE_LIMIT = 10_000;
@@ -67,6 +70,7 @@ export function createCaches(ownsDatabase: boolean): Caches {
     sessions: ownsDatabase ? new BoundedMap(CACHE_LIMIT) : null,
     diagnosisFacts: new BoundedMap(CACHE_LIMIT),
     diagnosisGate: ownsDatabase ? new DiagnosisGate(CACHE_LIMIT) : null,
+    groupCommit: new GroupCommit(),
   };
 }
 

@@ -28,30 +28,36 @@ export interface AuditEventInput {
  * process, reads this row as the last one. Append late in the transaction: the lock serialises appends.
  */
 export async function appendAuditEvent(db: Db, event: AuditEventInput): Promise<AuditEventRow> {
+  return (await appendAuditEvents(db, [event]))[0]!;
+}
+
+/** Appends several events in this order, each chained to the one before: one lock, one read, one insert. */
+export async function appendAuditEvents(db: Db, events: readonly AuditEventInput[]): Promise<AuditEventRow[]> {
   if (!db.isTransaction) throw new Error('appendAuditEvent must run inside a transaction');
+  if (!events.length) return [];
   const { rows } = await sql<{ isolation: string }>`
     select pg_advisory_xact_lock(${sql.lit(CHAIN_LOCK)}::bigint)::text, current_setting('transaction_isolation') as isolation
   `.execute(db);
   // A snapshot taken before the lock could miss the last committed event and fork the chain.
   if (rows[0]?.isolation !== 'read committed') throw new Error('appendAuditEvent needs a READ COMMITTED transaction');
   const last = await db.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: AuditFields = {
-    at: event.at,
-    actorId: event.actorId ?? null,
-    actorRole: event.actorRole ?? null,
-    action: event.action,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    enterpriseId: event.enterpriseId ?? null,
-    regionCode: event.regionCode ?? null,
-    // Hash what jsonb will give back: JSON values only.
-    summary: JSON.parse(JSON.stringify(event.summary ?? {})) as Record<string, unknown>,
-    requestId: event.requestId ?? null,
-  };
-  return db
-    .insertInto('audit_event')
-    .values({
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const values = events.map((event) => {
+    const fields: AuditFields = {
+      at: event.at,
+      actorId: event.actorId ?? null,
+      actorRole: event.actorRole ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      enterpriseId: event.enterpriseId ?? null,
+      regionCode: event.regionCode ?? null,
+      // Hash what jsonb will give back: JSON values only.
+      summary: JSON.parse(JSON.stringify(event.summary ?? {})) as Record<string, unknown>,
+      requestId: event.requestId ?? null,
+    };
+    const hash = auditHash(prevHash, fields);
+    const row = {
       at: fields.at,
       actor_id: fields.actorId,
       actor_role: fields.actorRole,
@@ -63,10 +69,14 @@ export async function appendAuditEvent(db: Db, event: AuditEventInput): Promise<
       summary: JSON.stringify(fields.summary),
       request_id: fields.requestId,
       prev_hash: prevHash,
-      hash: auditHash(prevHash, fields),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  // The identity follows the order of the values: the chain reads in id order.
+  const inserted = await db.insertInto('audit_event').values(values).returningAll().execute();
+  return inserted.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
 export interface AuditEventFilter {

@@ -90,6 +90,50 @@ export const shareLockFormalAssessment = (db: Db, id: string) => withAssessment(
 
 export type FormalAssessmentRecord = NonNullable<Awaited<ReturnType<typeof findFormalAssessment>>>;
 
+/** A team member as the rules of rating see them. */
+export interface RaterRecord {
+  assessor_id: string;
+  account_id: string | null;
+  coi: 'pending' | 'none' | 'conflict';
+  removed_at: null;
+}
+
+/**
+ * What saving a rating needs, in one statement, the formal_assessment row share-locked (as
+ * shareLockFormalAssessment): what the scope is computed from, the stage, the enterprise's scope, the
+ * lead's login and the current team. Ratings are saved far more often than anything else is done.
+ */
+export const shareLockRatingFacts = (db: Db, id: string) =>
+  db
+    .selectFrom('formal_assessment')
+    .innerJoin('assessment', 'assessment.id', 'formal_assessment.id')
+    .innerJoin('enterprise', 'enterprise.id', 'formal_assessment.enterprise_id')
+    .leftJoin('assessor as lead', 'lead.id', 'formal_assessment.lead_assessor_id')
+    .select([
+      'formal_assessment.id',
+      'formal_assessment.stage',
+      'formal_assessment.body_id',
+      'formal_assessment.assessment_type',
+      'formal_assessment.target_level',
+      'formal_assessment.custom_domains',
+      'formal_assessment.weights',
+      'assessment.edition_id',
+      'assessment.enterprise_type',
+      'assessment.tailored',
+      'enterprise.region_code',
+      'enterprise.sub_platform_code',
+      'lead.account_id as lead_account_id',
+      sql<RaterRecord[]>`(
+        select coalesce(json_agg(json_build_object('assessor_id', m.assessor_id, 'account_id', p.account_id, 'coi', m.coi, 'removed_at', null)), '[]'::json)
+        from team_member m join assessor p on p.id = m.assessor_id
+        where m.assessment_id = formal_assessment.id and m.removed_at is null
+      )`.as('team'),
+    ])
+    .select('formal_assessment.enterprise_id')
+    .where('formal_assessment.id', '=', id)
+    .forShare('formal_assessment')
+    .executeTakeFirst();
+
 /** The enterprise's application in one of `stages` (the open ones), if any. */
 export const findOpenFormalAssessment = (db: Db, enterpriseId: string, stages: readonly FormalStage[]) =>
   db.selectFrom('formal_assessment').select(['id', 'stage']).where('enterprise_id', '=', enterpriseId).where('stage', 'in', [...stages]).executeTakeFirst();

@@ -161,6 +161,56 @@ export async function saveRating(db: Db, r: { assessmentId: string; assessorId: 
     .execute();
 }
 
+/** One rating to save, and what became of it. */
+export interface RatingToSave {
+  assessorId: string;
+  requirementId: string;
+  grade: RatedGradeColumn;
+  note: string | null;
+}
+
+export interface RatingSaved {
+  /** False when the rater has submitted: nothing written. */
+  open: boolean;
+  /** False when it was already this grade and note (or not open). */
+  changed: boolean;
+  /** What it was before. */
+  before: { grade: RatedGradeColumn; note: string | null } | null;
+}
+
+/**
+ * Raters' ratings of one assessment in one statement: each saved unless its rater has submitted or it
+ * is already that grade and note; with what it was before. No two may be of the same rater and
+ * requirement (one statement changes a row once).
+ */
+export async function saveRatingsIfOpen(db: Db, assessmentId: string, at: Date, ratings: readonly RatingToSave[]): Promise<RatingSaved[]> {
+  const input = JSON.stringify(ratings.map((r, i) => ({ i, assessor_id: r.assessorId, requirement_id: r.requirementId, grade: r.grade, note: r.note })));
+  const { rows } = await sql<{ open: boolean; changed: boolean; found: boolean; grade: RatedGradeColumn | null; note: string | null }>`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as x(i int, assessor_id uuid, requirement_id text, grade text, note text)
+    ), before as (
+      select input.i, r.grade, r.note from input
+      join rating r on r.assessment_id = ${assessmentId}::uuid and r.assessor_id = input.assessor_id and r.requirement_id = input.requirement_id
+    ), closed as (
+      select s.assessor_id from rating_submission s where s.assessment_id = ${assessmentId}::uuid and s.assessor_id in (select assessor_id from input)
+    ), saved as (
+      insert into rating (assessment_id, assessor_id, requirement_id, grade, note, updated_at)
+      select ${assessmentId}::uuid, input.assessor_id, input.requirement_id, input.grade, input.note, ${at}::timestamptz from input
+      where input.assessor_id not in (select assessor_id from closed)
+        and not exists (select 1 from before b where b.i = input.i and b.grade = input.grade and b.note is not distinct from input.note)
+      on conflict (assessment_id, assessor_id, requirement_id) do update set grade = excluded.grade, note = excluded.note, updated_at = excluded.updated_at
+      returning assessor_id, requirement_id
+    )
+    select
+      input.assessor_id not in (select assessor_id from closed) as open,
+      exists (select 1 from saved where saved.assessor_id = input.assessor_id and saved.requirement_id = input.requirement_id) as changed,
+      b.i is not null as found, b.grade, b.note
+    from input left join before b on b.i = input.i
+    order by input.i
+  `.execute(db);
+  return rows.map((row) => ({ open: row.open, changed: row.changed, before: row.found ? { grade: row.grade!, note: row.note } : null }));
+}
+
 export const listSubmissions = (db: Db, assessmentId: string) => db.selectFrom('rating_submission').selectAll().where('assessment_id', '=', assessmentId).execute();
 
 export async function submitRatings(db: Db, s: { assessmentId: string; assessorId: string; at: Date }): Promise<void> {

@@ -80,6 +80,16 @@ export interface AuditSubject {
   enterprise?: { id: string; regionCode: string } | null;
 }
 
+/** One event to write: who did what to which thing. */
+export interface AuditEntry {
+  actor: Pick<Actor, 'id' | 'role'> | null;
+  action: AuditAction;
+  subject: AuditSubject;
+  summary?: Record<string, unknown>;
+  /** The request it happened in, when not the context's own (a group commit writes several requests' events). */
+  requestId?: string | null;
+}
+
 /** Writes one event; must be called inside `ctx.transaction`. The summary is short: what changed, never secrets. */
 export async function recordAudit(
   tx: ServiceContext,
@@ -88,16 +98,24 @@ export async function recordAudit(
   subject: AuditSubject,
   summary: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.repos.auditEvents.appendAuditEvent({
-    at: tx.now(),
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? null,
-    action,
-    subjectType: subject.type,
-    subjectId: subject.id,
-    enterpriseId: subject.enterprise?.id ?? null,
-    regionCode: subject.enterprise?.regionCode ?? null,
-    summary,
-    requestId: tx.requestId,
-  });
+  await tx.repos.auditEvents.appendAuditEvent(eventOf(tx, tx.now(), { actor, action, subject, summary }));
 }
+
+/** Writes several events in this order, in one append; must be called inside `ctx.transaction`. */
+export async function recordAudits(tx: ServiceContext, entries: readonly AuditEntry[]): Promise<void> {
+  const at = tx.now();
+  await tx.repos.auditEvents.appendAuditEvents(entries.map((entry) => eventOf(tx, at, entry)));
+}
+
+const eventOf = (tx: ServiceContext, at: Date, { actor, action, subject, summary, requestId }: AuditEntry) => ({
+  at,
+  actorId: actor?.id ?? null,
+  actorRole: actor?.role ?? null,
+  action,
+  subjectType: subject.type,
+  subjectId: subject.id,
+  enterpriseId: subject.enterprise?.id ?? null,
+  regionCode: subject.enterprise?.regionCode ?? null,
+  summary: summary ?? {},
+  requestId: requestId === undefined ? tx.requestId : requestId,
+});

@@ -28,7 +28,10 @@ export interface FormalFacts {
   today: string;
 }
 
-export const currentTeam = (f: Pick<FormalFacts, 'team'>): TeamMemberRecord[] => f.team.filter((m) => m.removed_at === null);
+/** A member as the rules see one (a TeamMemberRecord, or a RaterRecord of the rating facts). */
+export type MemberFacts = Pick<TeamMemberRecord, 'assessor_id' | 'account_id' | 'coi' | 'removed_at'>;
+
+export const currentTeam = <M extends MemberFacts>(f: { team: readonly M[] }): M[] => f.team.filter((m) => m.removed_at === null);
 
 /** Qualifications grouped by person. */
 export async function qualificationsByPerson(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, QualificationFacts[]>> {
@@ -67,8 +70,16 @@ async function factsOf(ctx: ServiceContext, row: FormalAssessmentRecord | undefi
 
 export const loadFormalAssessment = async (ctx: ServiceContext, id: string) => factsOf(ctx, await ctx.repos.formalAssessments.findFormalAssessment(id));
 
+/** What policy.ts decides on (from the facts of either loader). */
+export interface ScopeFacts {
+  row: Pick<FormalAssessmentRecord, 'body_id'>;
+  enterprise: Pick<EnterpriseRow, 'id' | 'region_code' | 'sub_platform_code'>;
+  lead: Pick<AssessorRow, 'account_id'> | undefined;
+  team: readonly MemberFacts[];
+}
+
 /** What policy.ts decides on. */
-export function scopeOf(f: FormalFacts): FormalAssessmentScope {
+export function scopeOf(f: ScopeFacts): FormalAssessmentScope {
   return {
     enterprise: enterpriseScope(f.enterprise),
     bodyId: f.row.body_id,
@@ -141,7 +152,7 @@ export async function workOnFormalAssessment<T>(
 }
 
 /** The audit subject, with the enterprise so its region's admin reads the events. */
-export const formalSubject = (f: FormalFacts) => ({ type: 'formal_assessment' as const, id: f.row.id, enterprise: { id: f.enterprise.id, regionCode: f.enterprise.region_code } });
+export const formalSubject = (f: { row: Pick<FormalAssessmentRecord, 'id'>; enterprise: Pick<EnterpriseRow, 'id' | 'region_code'> }) => ({ type: 'formal_assessment' as const, id: f.row.id, enterprise: { id: f.enterprise.id, regionCode: f.enterprise.region_code } });
 
 /** The level the application asks for (预定义: the target; 自定义: the highest target capability level). */
 export const levelOf = (row: Pick<FormalAssessmentRecord, 'assessment_type' | 'target_level' | 'custom_domains'>): number =>

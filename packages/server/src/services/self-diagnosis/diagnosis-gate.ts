@@ -3,26 +3,19 @@
 // its lock in turn, and what they change is forgotten at once. Autosave is then a plain upsert
 // instead of a conditional one. (On a PostgreSQL server, shared by processes, the database decides
 // and there is no gate.)
+import { KeyedTurns } from '../../group-commit.ts';
 import type { SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
 
 type OpenState = Pick<SelfDiagnosisRow, 'status' | 'current_level'>;
 
 export class DiagnosisGate {
-  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly turns = new KeyedTurns();
   private readonly states = new Map<string, OpenState>();
   constructor(private readonly stateLimit: number) {}
 
   /** Runs `task` after every task queued before it for the same diagnosis. */
-  async run<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(id) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    this.tails.set(id, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.tails.get(id) === tail) this.tails.delete(id);
-    }
+  run<T>(id: string, task: () => Promise<T>): Promise<T> {
+    return this.turns.run(id, task);
   }
 
   knownState(id: string): OpenState | undefined {
