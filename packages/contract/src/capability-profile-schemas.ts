@@ -33,7 +33,7 @@ export const viewReadinessSchema = z.object({
         z.object({
           level: z.number().int(),
           status: z.enum(['reached', 'notReached', 'notEvaluated', 'absent']),
-          missing: z.array(z.object({ requirementId: z.string(), text: z.string(), grade: z.enum(['PI', 'NI']).nullable() })),
+          missing: z.array(z.object({ requirementId: z.string(), text: z.string(), textZh: z.string().optional(), grade: z.enum(['PI', 'NI']).nullable() })),
         }),
       ),
     }),

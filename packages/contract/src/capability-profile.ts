@@ -43,7 +43,7 @@ export type ReadinessLevel = {
   status: ReadinessStatus;
   /** What stands between the subdomain and this level: the requirements graded PI or NI (notReached),
    *  or every requirement of the level (notEvaluated, grade null). */
-  missing: { requirementId: string; text: string; grade: 'PI' | 'NI' | null }[];
+  missing: { requirementId: string; text: string; textZh?: string; grade: 'PI' | 'NI' | null }[];
 };
 
 export type ReadinessSubdomain = {

@@ -12,3 +12,14 @@ export type {
   Subdomain,
   WeightTable,
 } from '@cmmm/model';
+
+/**
+ * With `?lang=en` the model's text comes in its unofficial English translation (issue 12 §7): the
+ * answer then carries this notice, and every translated node keeps its Chinese beside it (`nameZh`,
+ * `textZh`, `characteristicsZh`), the authoritative text the reader may ask to see.
+ */
+export interface TranslationNotice {
+  locale: 'en';
+  official: false;
+  notice: string;
+}

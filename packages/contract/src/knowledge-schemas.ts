@@ -11,7 +11,7 @@ export const roadmapEntrySchema = z.object({
   priority: z.number(),
   subdomains: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), weight: z.number() })),
   path: z.array(z.string()),
-  targets: z.array(z.object({ requirementId: z.string(), text: z.string() })),
+  targets: z.array(z.object({ requirementId: z.string(), text: z.string(), textZh: z.string().optional() })),
   case: z
     .object({
       enterprise: z.string(),

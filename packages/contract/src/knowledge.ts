@@ -14,7 +14,7 @@ export interface RoadmapEntry {
   /** The practice path, step by step (our words, facts from seed 004). */
   path: string[];
   /** Next-level requirements to target (ids and texts), from the subdomains it rests on. */
-  targets: { requirementId: string; text: string }[];
+  targets: { requirementId: string; text: string; textZh?: string }[];
   /** A case from seed 004 with KPIs before/after, when the seed has one. */
   case: { enterprise: string; summary: string; kpis: { name: string; before?: string; after?: string; change?: string }[] } | null;
 }

@@ -120,8 +120,12 @@ export const enterpriseViewSchema = z.object({
   parentName: z.string().nullable(),
   industryCode: z.string(),
   industryName: z.string(),
+  /** The class's English name (GB/T 4754 in English, @cmmm/reference industries-en.ts). */
+  industryNameEn: z.string(),
   regionCode: z.string(),
   regionPath: z.string(),
+  /** The same path in pinyin (@cmmm/reference regions-en.ts). */
+  regionPathEn: z.string(),
   enterpriseType: enterpriseTypeSchema,
   contactName: z.string(),
   contactMobile: z.string(),

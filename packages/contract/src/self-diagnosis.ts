@@ -102,6 +102,9 @@ export const peerPositionSchema = z.object({
   percentile: z.number().nullable(),
 });
 
+/** The unofficial translation's notice on an English answer (contract/edition.ts TranslationNotice). */
+export const translationNoticeSchema = z.object({ locale: z.literal('en'), official: z.literal(false), notice: z.string() });
+
 export const requirementNoteSchema = z.object({
   requirementId: z.string(),
   level: z.number().int(),
@@ -109,5 +112,7 @@ export const requirementNoteSchema = z.object({
   subdomainName: z.string(),
   itemName: z.string(),
   text: z.string(),
+  /** The authoritative Chinese text, when `text` is a translation. */
+  textZh: z.string().optional(),
   grade: gradeSchema,
 });

@@ -8,3 +8,5 @@ export * from './sub-platforms.ts';
 export * from './practice-patterns.ts';
 export * from './policies.ts';
 export * from './certified-2022.ts';
+export * from './industries-en.ts';
+export * from './regions-en.ts';

@@ -1,5 +1,6 @@
 // Every fixed text of the report, in the two report languages. The standard's own texts (names of
-// elements, domains, requirements, level characteristics) stay in Chinese in both.
+// elements, domains, requirements, level characteristics) come with the edition: Chinese, or in the English
+// report its unofficial translation when the caller gives one (ReportInput.translationNotice).
 import type { Grade } from '@cmmm/model';
 
 export type ReportLanguage = 'zh-CN' | 'en';
@@ -123,6 +124,8 @@ export interface ReportLabels {
   levelNames: Record<number, string>;
   belowLevel1: string;
   disclaimer: string;
+  /** The cover's line for the unofficial translation's notice. */
+  translation: string;
 }
 
 const zh: ReportLabels = {
@@ -244,6 +247,7 @@ const zh: ReportLabels = {
   levelNames: {},
   belowLevel1: '未达到一级',
   disclaimer: '本报告依据企业自诊断答案自动生成，反映企业自评情况，不等同于正式评估结论。',
+  translation: '翻译',
 };
 
 const en: ReportLabels = {
@@ -365,6 +369,7 @@ const en: ReportLabels = {
   levelNames: { 1: 'Planning', 2: 'Standardized', 3: 'Integrated', 4: 'Optimized', 5: 'Leading' },
   belowLevel1: 'Below level 1',
   disclaimer: "This report is generated from the enterprise's self-diagnosis answers. It reflects a self-assessment and is not a formal assessment result.",
+  translation: 'Translation',
 };
 
 export const LABELS: Readonly<Record<ReportLanguage, ReportLabels>> = { 'zh-CN': zh, en };

@@ -85,7 +85,7 @@ export function profileReportView(profile: CapabilityProfileView, views: readonl
     viewsIntro: T.viewsIntro,
     viewHeaders: [...T.viewHeaders],
     views: views.map((v) => ({
-      title: `${language === 'en' ? v.nameEn : v.name}（${T.levels(T.level(v.levels[0]!), T.level(v.levels.at(-1)!))}）`,
+      title: viewTitle(v, language, T.levels(T.level(v.levels[0]!), T.level(v.levels.at(-1)!))),
       status: v.ready ? T.ready : T.notReady,
       ready: v.ready,
       coverage: v.coverage.map((c) => T.coverage(T.level(c.level), c.reached, c.of)).join(T.sep),
@@ -97,4 +97,10 @@ export function profileReportView(profile: CapabilityProfileView, views: readonl
       })),
     })),
   };
+}
+
+/** A view's heading: in English its translated name (or its own English name when the view came in Chinese). */
+function viewTitle(v: ViewReadiness, language: ReportLanguage, levels: string): string {
+  if (language !== 'en') return `${v.name}（${levels}）`;
+  return `${/[\u3400-\u9fff]/.test(v.name) ? v.nameEn : v.name} (${levels})`;
 }

@@ -306,7 +306,7 @@ function roadmapSection(view: ReportView, h2: (text: string, toc?: boolean) => C
       );
     }
     if (r.case) {
-      out.push({ text: `${L.caseStudy}：${r.case.enterprise}`, style: 'h3' }, { text: r.case.summary, style: 'body', fontSize: 9 });
+      out.push({ text: `${L.caseStudy}${view.language === 'en' ? ': ' : '：'}${r.case.enterprise}`, style: 'h3' }, { text: r.case.summary, style: 'body', fontSize: 9 });
       if (r.case.kpis.length) {
         out.push(table([L.kpi, L.before, L.after, L.changeKpi], r.case.kpis.map((k) => [k.name, k.before, k.after, k.change]), ['*', 70, 70, 70], 8.5));
       }

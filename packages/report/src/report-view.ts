@@ -43,6 +43,12 @@ export interface ReportInput {
   profile?: CapabilityProfileView;
   views?: readonly ViewReadiness[];
   language: ReportLanguage;
+  /**
+   * Set when the edition, result, roadmap, profile and views were given in the edition's unofficial English
+   * translation (names, level names and characteristics, requirement texts): its notice, printed on the cover
+   * and beside the disclaimer. The Chinese text stays authoritative.
+   */
+  translationNotice?: string;
 }
 
 export interface Field {
@@ -203,6 +209,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const { result, edition, answers, enterprise, language } = input;
   const L = LABELS[language];
   const zh = language === 'zh-CN';
+  const translated = !zh && !!input.translationNotice;
   const index = editionIndex(edition);
   const nodeName = (id: string) => index.name(id) ?? '';
   const idOf = (r: IndexedRequirement) => r.requirement.id;
@@ -210,11 +217,15 @@ export function buildReportView(input: ReportInput): ReportView {
   /** 二级（规范级） in Chinese; "Level 2 · Standardized (二级（规范级）)" in English. */
   const levelTitle = (level: number): string => {
     const d = def(level);
-    if (!d) return zh ? result.levelName : `${L.belowLevel1} (${result.levelName})`;
+    if (!d) return zh ? result.levelName : translated ? L.belowLevel1 : `${L.belowLevel1} (${result.levelName})`;
     const cn = `${d.label}（${d.name}）`;
-    return zh ? cn : `Level ${level} – ${L.levelNames[level] ?? d.name} (${cn})`;
+    if (zh) return cn;
+    // A translated edition names its levels in English; otherwise the Chinese follows in brackets.
+    return translated ? `Level ${level} – ${d.name}` : `Level ${level} – ${L.levelNames[level] ?? d.name} (${cn})`;
   };
   const shortLevel = (level: number): string => (zh ? (def(level)?.label ?? `${level}级`) : `L${level}`);
+  // A translated edition names the enterprise types itself; otherwise the labels (English with the Chinese beside it).
+  const enterpriseTypeName = (translated ? edition.enterpriseTypes.find((t) => t.id === result.enterpriseType)?.name : undefined) ?? L.enterpriseTypes[result.enterpriseType];
   const provided = (s: string | undefined) => (s && s.trim() ? s.trim() : L.notProvided);
   const grade = (g: Grade) => L.grades[g];
 
@@ -232,8 +243,8 @@ export function buildReportView(input: ReportInput): ReportView {
       const parent = index.parent(id);
       return !parent || !Object.hasOwn(result.excluded, parent.node.id);
     })
-    .map(([id, why]) => `${id} ${nodeName(id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）`);
-  const editionText = `${edition.standard}《${edition.title}》`;
+    .map(([id, why]) => (zh ? `${id} ${nodeName(id)}（${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed}）` : `${id} ${nodeName(id)} (${why === 'tailored' ? L.excludedTailored : L.excludedNotAssessed})`));
+  const editionText = translated ? `${edition.standard} ${edition.title}` : `${edition.standard}《${edition.title}》`;
   const cover: ReportView['cover'] = {
     title: L.reportTitle,
     subtitle: `${L.reportSubtitle} · ${edition.standard}`,
@@ -242,7 +253,7 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: L.creditCode, value: provided(enterprise.creditCode) },
       { label: L.industry, value: provided(enterprise.industryName) },
       { label: L.region, value: provided(enterprise.regionPath) },
-      { label: L.enterpriseType, value: L.enterpriseTypes[result.enterpriseType] },
+      { label: L.enterpriseType, value: enterpriseTypeName },
     ],
     levelLabel: L.maturityLevel,
     levelName,
@@ -251,6 +262,7 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: L.reportNumber, value: input.reportNumber },
       { label: L.modelEdition, value: editionText },
       ...(edition.basedOn?.length ? [{ label: L.basedOn, value: edition.basedOn.join(zh ? '、' : ', ') }] : []),
+      ...(translated ? [{ label: L.translation, value: input.translationNotice! }] : []),
     ],
     verifyUrl: input.verifyUrl ? input.verifyUrl : null,
     verifyText: input.verifyUrl ? L.verify : L.noVerify,
@@ -363,7 +375,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const roadmap = input.roadmap.map((r) => roadmapView(r));
   const withPercentile = (input.peers ?? []).filter((p) => p.percentile !== null && p.peers >= 5);
   const tooFew = (input.peers ?? []).filter((p) => !withPercentile.includes(p));
-  const groupName = (p: PeerGroupInput) => `${p.group === 'industry' ? L.industryGroup : L.regionGroup}（${p.label}）`;
+  const groupName = (p: PeerGroupInput) => (zh ? `${p.group === 'industry' ? L.industryGroup : L.regionGroup}（${p.label}）` : `${p.group === 'industry' ? L.industryGroup : L.regionGroup} (${p.label})`);
   const peers: ReportView['peers'] = {
     rows: withPercentile.map((p) => {
       const pct = fixed(p.percentile!, 0);
@@ -396,12 +408,12 @@ export function buildReportView(input: ReportInput): ReportView {
       displayIndex: floorFraction(times(result.totalScoreExact, 20)),
       levelScores,
       scope: [
-        { label: L.enterpriseType, value: L.enterpriseTypes[result.enterpriseType] },
+        { label: L.enterpriseType, value: enterpriseTypeName },
         { label: L.tailored, value: tailoredNames.length ? tailoredNames.join(zh ? '、' : ', ') : L.none },
         { label: L.excluded, value: excluded.length ? excluded.join(zh ? '、' : ', ') : L.none },
         { label: L.modelEdition, value: editionText },
       ],
-      disclaimer: L.disclaimer,
+      disclaimer: translated ? `${L.disclaimer} ${input.translationNotice!}` : L.disclaimer,
     },
     charts,
     scores: { levels: evaluated.map(shortLevel), weightNote: `${L.weightNote(levelTitle(reference))}${L.absentNote}`, elements, domains, subdomains },
@@ -419,7 +431,7 @@ export function buildReportView(input: ReportInput): ReportView {
     return {
       name: r.name,
       reason: r.reason,
-      subdomains: r.subdomains.slice(0, ROADMAP_SUBDOMAINS).map((s) => `${s.name}（${L.levelScore} ${nodeScore(s.score)}，${L.weight} ${percent(s.weight)}）`),
+      subdomains: r.subdomains.slice(0, ROADMAP_SUBDOMAINS).map((s) => (zh ? `${s.name}（${L.levelScore} ${nodeScore(s.score)}，${L.weight} ${percent(s.weight)}）` : `${s.name} (${L.levelScore} ${nodeScore(s.score)}, ${L.weight} ${percent(s.weight)})`)),
       path: r.path,
       targets: r.targets,
       case: r.case

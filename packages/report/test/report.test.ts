@@ -248,3 +248,26 @@ describe('renderReportPdf', () => {
     expect(JSON.stringify(view)).toBe(before);
   });
 });
+
+describe('the English report of a translated edition', () => {
+  it('takes level names and enterprise types from the translated edition and prints the notice on the cover and with the disclaimer', () => {
+    const translated = {
+      ...edition,
+      title: 'Specification for assessing intelligent manufacturing capability maturity',
+      levels: edition.levels.map((l) => ({ ...l, label: `Level ${l.level}`, name: `Stage ${l.level}`, characteristics: `What stage ${l.level} means.` })),
+      enterpriseTypes: edition.enterpriseTypes.map((t) => ({ ...t, name: `${t.id} kind` })),
+    };
+    const notice = 'Unofficial English translation. The Chinese text prevails.';
+    const view = buildReportView(sampleReportInput({ edition: translated, language: 'en', translationNotice: notice }));
+    expect(view.cover.details).toContainEqual({ label: 'Translation', value: notice });
+    expect(view.summary.disclaimer).toContain(notice);
+    expect(view.summary.levelScores.map((r) => r.name)).toContain('Level 1 – Stage 1');
+    expect(view.cover.enterprise).toContainEqual({ label: view.labels.enterpriseType, value: 'discrete kind' });
+    expect(view.cover.details.find((f) => f.value.startsWith(edition.standard))?.value).toBe(`${edition.standard} ${translated.title}`);
+    expect(JSON.stringify(view.summary.levelScores)).not.toMatch(/[\u3400-\u9fff（）]/);
+    // Without a translation the English report keeps the Chinese beside its own level names, as before.
+    const plain = buildReportView(sampleReportInput({ language: 'en' }));
+    expect(plain.summary.levelScores[0]!.name).toMatch(/^Level 1 – Planning \(一级（规划级）\)$/);
+    expect(plain.cover.details.some((f) => f.label === 'Translation')).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // Rows → the views of the contract.
 import type { AccountView, EnterpriseView, SubPlatformView } from '@cmmm/contract';
 import type { AccountRow, EnterpriseRow, SubPlatformRow } from '@cmmm/db';
-import { findIndustry, regionPath, subPlatformsFor } from '@cmmm/reference';
+import { findIndustry, industryNameEn, regionPath, regionPathEn, subPlatformsFor } from '@cmmm/reference';
 
 export function enterpriseView(row: EnterpriseRow): EnterpriseView {
   const located = subPlatformsFor(row.region_code).map((p) => p.code);
@@ -13,8 +13,10 @@ export function enterpriseView(row: EnterpriseRow): EnterpriseView {
     parentName: row.parent_name,
     industryCode: row.industry_code,
     industryName: findIndustry(row.industry_code)?.name ?? row.industry_code,
+    industryNameEn: industryNameEn(row.industry_code) ?? row.industry_code,
     regionCode: row.region_code,
     regionPath: regionPath(row.region_code),
+    regionPathEn: regionPathEn(row.region_code),
     enterpriseType: row.enterprise_type,
     contactName: row.contact_name,
     contactMobile: row.contact_mobile,

@@ -94,7 +94,7 @@ test('the result page shows the roadmap and the policies, and downloads the repo
   await expect(first).toContainText('依托的能力子域');
   await expect(first.locator('ol.roadmap-path > li').first()).toBeVisible();
   await expect(first).toContainText('目标要求（二级）');
-  await expect(first.locator('.roadmap-targets li[lang="zh-CN"]').first()).toContainText(/\S/);
+  await expect(first.locator('.roadmap-targets li > [lang="zh-CN"]').first()).toContainText(/\S/);
   await expect(roadmap.locator('table caption', { hasText: '案例的关键指标' }).first()).toBeVisible();
 
   // 可申报的政策: 江阴 rewards 二级, the next level.

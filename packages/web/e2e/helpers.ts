@@ -204,12 +204,13 @@ export async function pageApiCall<T>(page: Page, method: 'post' | 'put', path: s
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/**
- * 新建 → 调查问卷 → 一级 all 全部满足 → 二级 answered by `secondLevel` (不满足 by default), through the API as the
- * enterprise logged in on the page: 一级 reached, 二级 not. Returns the diagnosis id.
- */
-export async function completeSelfDiagnosisByApi(page: Page, secondLevel: (index: number) => 'NI' | 'PI' = () => 'NI'): Promise<string> {
-  const { id } = await pageApiCall<{ id: string }>(page, 'post', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] });
+/** 新建 (discrete, nothing tailored) through the API as the enterprise logged in on the page; returns the diagnosis id. */
+export async function createSelfDiagnosisByApi(page: Page): Promise<string> {
+  return (await pageApiCall<{ id: string }>(page, 'post', '/api/self-diagnoses', { enterpriseType: 'discrete', tailored: [] })).id;
+}
+
+/** 调查问卷 saved through the API: answering opens at 一级. */
+export async function submitSurveyByApi(page: Page, id: string): Promise<void> {
   await pageApiCall(page, 'put', `/api/self-diagnoses/${id}/survey`, {
     employees: 120,
     revenueBand: 'lt300',
@@ -219,6 +220,10 @@ export async function completeSelfDiagnosisByApi(page: Page, secondLevel: (index
     networkedEquipmentShare: 40,
     ncEquipmentShare: 50,
   });
+}
+
+/** 一级 all 全部满足, 二级 answered by `secondLevel` (不满足 by default), each submitted through the API: 一级 reached, 二级 not. */
+export async function answerLevelsByApi(page: Page, id: string, secondLevel: (index: number) => 'NI' | 'PI' = () => 'NI'): Promise<void> {
   for (const level of [1, 2]) {
     const questionnaire = (await (await page.request.get(`/api/self-diagnoses/${id}/questionnaire?level=${level}`)).json()) as {
       elements: { domains: { subdomains: { items: { requirement: { id: string } }[] }[] }[] }[];
@@ -229,5 +234,15 @@ export async function completeSelfDiagnosisByApi(page: Page, secondLevel: (index
     expect(submitted.reached).toBe(level === 1);
     if (submitted.completed) break;
   }
+}
+
+/**
+ * 新建 → 调查问卷 → 一级 all 全部满足 → 二级 answered by `secondLevel` (不满足 by default), through the API as the
+ * enterprise logged in on the page: 一级 reached, 二级 not. Returns the diagnosis id.
+ */
+export async function completeSelfDiagnosisByApi(page: Page, secondLevel: (index: number) => 'NI' | 'PI' = () => 'NI'): Promise<string> {
+  const id = await createSelfDiagnosisByApi(page);
+  await submitSurveyByApi(page, id);
+  await answerLevelsByApi(page, id, secondLevel);
   return id;
 }

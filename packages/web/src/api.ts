@@ -1,7 +1,7 @@
 // The HTTP API client: JSON in and out, the CSRF header on every state-changing request, and
 // error bodies turned into ApiError. Types come from @cmmm/contract (type-only: no zod in the bundle).
 import type { AccountView, EnterpriseType, EnterpriseView, RegisterRequest, Role, SessionView, SubPlatformView } from '@cmmm/contract/schemas';
-import type { Edition } from '@cmmm/contract/edition';
+import type { Edition, TranslationNotice } from '@cmmm/contract/edition';
 import type { ErrorBody } from '@cmmm/contract/errors';
 import type { ScoreResult } from '@cmmm/contract/score-result';
 import type { IndustryMajor, IndustryMiddle } from '@cmmm/reference/industries';
@@ -46,9 +46,15 @@ export interface Bilingual {
   zh: string[];
   en: string[];
 }
+/** The language of model text the API answers in: Chinese (authoritative) or the unofficial English translation. */
+export type ModelLang = 'zh-CN' | 'en';
+export type { TranslationNotice };
+
 export interface QuestionRequirement {
   id: string;
   text: string;
+  /** The Chinese original when `text` is a translation. */
+  textZh?: string;
   naAllowed: boolean;
   guidance: Bilingual;
 }
@@ -75,6 +81,7 @@ export interface QuestionElement {
 }
 export interface Questionnaire {
   level: number;
+  translation?: TranslationNotice;
   elements: QuestionElement[];
   gradeGuidance: { zh: string; en: string } | Bilingual;
 }
@@ -94,6 +101,7 @@ export interface SelfDiagnosisResult {
   policies: PolicyMatch[];
   profile: CapabilityProfileView;
   views: ViewReadiness[];
+  translation?: TranslationNotice;
 }
 
 export interface ApiIssue {
@@ -198,6 +206,9 @@ export interface MaturityLevelView {
   label: string;
   name: string;
   characteristics: string;
+  /** In English: the standard's Chinese, authoritative. */
+  nameZh?: string;
+  characteristicsZh?: string;
 }
 
 export interface CreateAccountRequest {
@@ -246,6 +257,9 @@ const query = (params: Record<string, string | number | undefined>): string => {
   return text ? `?${text}` : '';
 };
 
+/** Chinese is the API's default: only English is asked for, so the Chinese answers keep their cached URLs. */
+const langQuery = (lang: ModelLang): string => (lang === 'en' ? '?lang=en' : '');
+
 export const api = {
   session: () => sessionCall(get<SessionView>('/api/session')),
   register: (body: RegisterRequest) => sessionCall(send<SessionView>('POST', '/api/auth/register', body)),
@@ -255,12 +269,13 @@ export const api = {
   confirmPasswordReset: (body: PasswordResetConfirm) => send<null>('POST', '/api/auth/password-reset/confirm', body),
   changePassword: (currentPassword: string, newPassword: string) => send<null>('POST', '/api/auth/password', { currentPassword, newPassword }),
 
-  industries: () => get<{ industries: IndustryMajorView[] }>('/api/reference/industries').then((r) => r.industries),
-  regions: () => get<{ regions: RegionNode[] }>('/api/reference/regions').then((r) => r.regions),
-  provinces: () => get<{ provinces: RegionNode[] }>('/api/reference/provinces').then((r) => r.provinces),
-  province: (code: string) => get<{ province: RegionNode }>(`/api/reference/provinces/${code}`).then((r) => r.province),
-  maturityLevels: () => get<{ levels: MaturityLevelView[] }>('/api/editions/db12-t1073-2021/levels').then((r) => r.levels),
-  edition: () => get<Edition>('/api/editions/db12-t1073-2021'),
+  // Reference data and the model in the reader's language (`lang`: the UI's; Chinese by default).
+  industries: (lang: ModelLang = 'zh-CN') => get<{ industries: IndustryMajorView[] }>(`/api/reference/industries${langQuery(lang)}`).then((r) => r.industries),
+  regions: (lang: ModelLang = 'zh-CN') => get<{ regions: RegionNode[] }>(`/api/reference/regions${langQuery(lang)}`).then((r) => r.regions),
+  provinces: (lang: ModelLang = 'zh-CN') => get<{ provinces: RegionNode[] }>(`/api/reference/provinces${langQuery(lang)}`).then((r) => r.provinces),
+  province: (code: string, lang: ModelLang = 'zh-CN') => get<{ province: RegionNode }>(`/api/reference/provinces/${code}${langQuery(lang)}`).then((r) => r.province),
+  maturityLevels: (lang: ModelLang = 'zh-CN') => get<{ levels: MaturityLevelView[] }>(`/api/editions/db12-t1073-2021/levels${langQuery(lang)}`).then((r) => r.levels),
+  edition: (lang: ModelLang = 'zh-CN') => get<Edition & { translation?: TranslationNotice }>(`/api/editions/db12-t1073-2021${langQuery(lang)}`),
 
   subPlatforms: () => get<{ subPlatforms: SubPlatformView[] }>('/api/sub-platforms').then((r) => r.subPlatforms),
   subPlatform: (code: string) => get<SubPlatformView>(`/api/sub-platforms/${encodeURIComponent(code)}`),
@@ -277,14 +292,14 @@ export const api = {
   selfDiagnoses: () => get<SelfDiagnosisList>('/api/self-diagnoses'),
   createSelfDiagnosis: (enterpriseType: EnterpriseType, tailored: string[]) => send<SelfDiagnosis>('POST', '/api/self-diagnoses', { enterpriseType, tailored }),
   selfDiagnosis: (id: string) => get<SelfDiagnosis>(`/api/self-diagnoses/${encodeURIComponent(id)}`),
-  questionnaire: (id: string, level: number) => get<Questionnaire>(`/api/self-diagnoses/${encodeURIComponent(id)}/questionnaire${query({ level })}`),
+  questionnaire: (id: string, level: number, lang: ModelLang = 'zh-CN') => get<Questionnaire>(`/api/self-diagnoses/${encodeURIComponent(id)}/questionnaire${query({ level, lang: lang === 'en' ? lang : undefined })}`),
   saveSurvey: (id: string, survey: Survey) => send<SelfDiagnosis>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/survey`, survey),
   saveAnswer: (id: string, requirementId: string, grade: Grade) =>
     send<{ requirementId: string; grade: Grade; savedAt: string }>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/answers/${encodeURIComponent(requirementId)}`, { grade }),
   saveAnswers: (id: string, answers: Record<string, Grade>) => send<{ saved: number; savedAt: string }>('PUT', `/api/self-diagnoses/${encodeURIComponent(id)}/answers`, { answers }),
   plausibility: (id: string) => get<{ warnings: PlausibilityWarning[] }>(`/api/self-diagnoses/${encodeURIComponent(id)}/plausibility`).then((r) => r.warnings),
   submitLevel: (id: string) => send<SubmitLevelResult>('POST', `/api/self-diagnoses/${encodeURIComponent(id)}/submit`),
-  selfDiagnosisResult: (id: string) => get<SelfDiagnosisResult>(`/api/self-diagnoses/${encodeURIComponent(id)}/result`),
+  selfDiagnosisResult: (id: string, lang: ModelLang = 'zh-CN') => get<SelfDiagnosisResult>(`/api/self-diagnoses/${encodeURIComponent(id)}/result${langQuery(lang)}`),
   smsOutbox: () => get<{ messages: SmsMessage[] }>('/api/admin/sms-outbox').then((r) => r.messages),
   auditTrail: (query: AuditTrailQuery) => {
     const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])));

@@ -67,3 +67,22 @@ describe('a question', () => {
     expect(described?.textContent).toContain('正式发布的制度');
   });
 });
+
+describe('a question in English', () => {
+  afterEach(cleanup);
+
+  it('shows the translation, and its Chinese original (marked zh-CN) only on demand', () => {
+    const english = { id: 'M3-1.1', name: 'Logistics planning', requirement: { id: 'M3-1.1.L1', text: 'Shall draw up a logistics plan', textZh: '应制定物流规划', naAllowed: true, guidance: { zh: ['正式发布的制度'], en: ['Issued rules'] } } };
+    render(createElement(I18nProvider, { initialLang: 'en', children: createElement(RequirementQuestion, { index: 1, item: english, grade: undefined, gradeGuidance: 'Fully implemented: …', onAnswer: vi.fn() }) }));
+    expect(screen.getByText('Shall draw up a logistics plan').getAttribute('lang')).toBe('en');
+    const toggle = screen.getByRole('button', { name: /^Show original\s*\(\s*中文\s*\)$/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const original = screen.getByText('应制定物流规划', { selector: 'p' });
+    expect(original.hidden).toBe(true);
+    expect(original.getAttribute('lang')).toBe('zh-CN');
+    expect(toggle.querySelector('[lang="zh-CN"]')?.textContent).toBe('中文');
+    fireEvent.click(toggle);
+    expect(original.hidden).toBe(false);
+    expect(screen.getByRole('button', { name: /^Hide original/ }).getAttribute('aria-controls')).toBe(original.id);
+  });
+});

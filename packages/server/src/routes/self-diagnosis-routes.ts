@@ -15,6 +15,7 @@ import {
   selfDiagnosisSummarySchema,
   submitLevelResultSchema,
   surveySchema,
+  translationNoticeSchema,
   viewReadinessSchema,
 } from '@cmmm/contract';
 import type { MaturityLevel } from '@cmmm/model';
@@ -30,6 +31,7 @@ import { renderSelfDiagnosisReport } from '../services/self-diagnosis/self-diagn
 import { readSelfDiagnosisResult } from '../services/self-diagnosis/self-diagnosis-result.ts';
 import { submitLevel } from '../services/self-diagnosis/submit-level.ts';
 import { submitSurvey } from '../services/self-diagnosis/submit-survey.ts';
+import { langQuery } from '../services/platform/model-text.ts';
 
 const tags = ['企业自诊断'];
 const idParams = z.object({ id: z.uuid('无效的自诊断编号') });
@@ -57,8 +59,8 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/self-diagnoses/:id/questionnaire',
-    { schema: { operationId: 'readQuestionnaire', tags, summary: '某一级的题目（仅本次需作答的部分），含“！”说明', params: idParams, querystring: z.object({ level: z.coerce.number().int().min(1).max(5) }) } },
-    async (request) => readQuestionnaire(request.ctx, request.actor, { id: request.params.id, level: request.query.level as MaturityLevel }),
+    { schema: { operationId: 'readQuestionnaire', tags, summary: '某一级的题目（仅本次需作答的部分），含“！”说明', params: idParams, querystring: langQuery.extend({ level: z.coerce.number().int().min(1).max(5) }) } },
+    async (request) => readQuestionnaire(request.ctx, request.actor, { id: request.params.id, level: request.query.level as MaturityLevel, lang: request.query.lang }),
   );
 
   r.put('/api/self-diagnoses/:id/survey', { schema: { operationId: 'submitSurvey', tags, summary: '保存调查问卷并开始答题（提交后不可修改）', params: idParams, body: surveySchema, response: { 200: selfDiagnosisSchema } } }, async (request) => {
@@ -111,6 +113,7 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
         tags,
         summary: '查看结果：等级、得分、分解、差距分析、强项与弱项、同行位置、能力度等级与应用视图',
         params: idParams,
+        querystring: langQuery,
         response: {
           200: z.object({
             diagnosis: selfDiagnosisSummarySchema,
@@ -122,11 +125,12 @@ export function selfDiagnosisRoutes(app: FastifyInstance) {
             policies: z.array(policyMatchSchema).describe('policies rewarding the current or next level in the enterprise\'s region (@cmmm/advice)'),
             profile: capabilityProfileViewSchema.describe('能力度等级 of every assessed domain and subdomain (@cmmm/advice)'),
             views: z.array(viewReadinessSchema).describe('readiness for the application views 智能车间, 智能工厂, 智慧供应链 (seed 004 chapter 2)'),
+            translation: translationNoticeSchema.optional().describe('with lang=en: the model text is an unofficial translation; the Chinese originals are in textZh'),
           }),
         },
       },
     },
-    async (request) => readSelfDiagnosisResult(request.ctx, request.actor, { id: request.params.id }),
+    async (request) => readSelfDiagnosisResult(request.ctx, request.actor, { id: request.params.id, lang: request.query.lang }),
   );
 
   r.get('/api/self-diagnoses/:id/export.json', { schema: { operationId: 'exportSelfDiagnosisJson', tags, summary: '导出答案（cmmm score 输入格式，可离线重新评分）', params: idParams } }, async (request, reply) => {

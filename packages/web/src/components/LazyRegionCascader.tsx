@@ -15,17 +15,24 @@ export function LazyRegionCascader({ provinces, id, value, onChange }: { provinc
   const { message } = App.useApp();
   const [tree, setTree] = useState(provinces);
   const [whole, setWhole] = useState(false);
+  // The language switched: the names of the other language start again from the provinces.
+  const [shown, setShown] = useState(provinces);
+  if (shown !== provinces) {
+    setShown(provinces);
+    setTree(provinces);
+    setWhole(false);
+  }
   const options = useMemo(() => toOptions(tree, t('register.statisticalOnly')), [tree, t]);
   const failed = (error: unknown) => void message.error(errorMessage(error, lang, t));
 
   const loadData = (path: RegionOption[]) => {
     const opened = path.at(-1);
     if (path.length !== 1 || !opened) return;
-    loadProvince(opened.value).then((province) => setTree((nodes) => nodes.map((n) => (n.code === province.code ? province : n))), failed);
+    loadProvince(opened.value, lang).then((province) => setTree((nodes) => nodes.map((n) => (n.code === province.code ? province : n))), failed);
   };
   const onSearch = (text: string) => {
     if (whole || !text.trim()) return;
-    loadRegions().then((all) => {
+    loadRegions(lang).then((all) => {
       setTree(all);
       setWhole(true);
     }, failed);

@@ -4,19 +4,21 @@ import type { MessageKey } from '../locales/zh-CN.ts';
 import { loadMaturityLevels } from '../reference-data.ts';
 import { useLoad } from '../use-load.ts';
 import { LoadError } from './LoadError.tsx';
+import { TranslationNotice } from './ModelText.tsx';
 
 const levelNameKey = (level: number) => `home.levelName.${level}` as MessageKey;
 
-/** The five levels from the model; the characteristics are the standard's Chinese text. */
+/** The five levels from the model; the characteristics are the standard's Chinese text or its unofficial translation. */
 export function MaturityLevels() {
   const { t, lang } = useI18n();
-  const levels = useLoad(loadMaturityLevels, []);
+  const levels = useLoad(() => loadMaturityLevels(lang), [lang]);
   return (
     <section aria-labelledby="levels-title" className="section">
       <Typography.Title level={2} id="levels-title">
         {t('home.levelsTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.levelsNote')}</Typography.Paragraph>
+      <TranslationNotice />
       {levels.error !== undefined && <LoadError error={levels.error} onRetry={levels.reload} />}
       {levels.loading && !levels.data && <Skeleton active />}
       <ol className="levels">
@@ -29,7 +31,7 @@ export function MaturityLevels() {
                 lang === 'zh-CN' ? <span>{`${level.label}（${level.name}）`}</span> : <span>{t('home.levelLabel', { level: level.level })} · {t(levelNameKey(level.level))}</span>
               }
             >
-              <p lang="zh-CN" className="level-text">
+              <p lang={lang} className="level-text">
                 {level.characteristics}
               </p>
             </Card>

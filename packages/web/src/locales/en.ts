@@ -51,7 +51,7 @@ export const en: Record<MessageKey, string> = {
   'home.title': 'Intelligent manufacturing capability maturity assessment',
   'home.intro': 'Following GB/T 39116-2020 (the intelligent manufacturing capability maturity model) and GB/T 39117-2020 (its assessment method), this platform lets manufacturers register, self-diagnose level by level, and receive a report with an improvement path. An enterprise first learns its maturity level and the gap to the next level online, and may then apply for a formal third-party assessment; the regional sub-platforms show the maturity of local industry to guide policy.',
   'home.levelsTitle': 'Capability maturity levels',
-  'home.levelsNote': 'Five levels from lowest to highest; the characteristics are quoted from DB12/T 1073-2021 (in Chinese).',
+  'home.levelsNote': 'Five levels from lowest to highest; the characteristics are an unofficial translation of DB12/T 1073-2021.',
   'home.goHome': 'Go to my home page',
   'home.subPlatformsTitle': 'Regional sub-platforms',
   'home.subPlatformsEmpty': 'No regional sub-platforms yet',
@@ -367,7 +367,7 @@ export const en: Record<MessageKey, string> = {
   'sd.stepResult': 'Result',
   'sd.explain': 'About {name}',
   'sd.survey.title': 'Survey',
-  'sd.survey.intro': 'Answer truthfully; the survey cannot be changed once saved. The "！" after each question explains it (hover, focus or click).',
+  'sd.survey.intro': 'Answer truthfully; the survey cannot be changed once saved. The "!" after each question explains it (hover, focus or click).',
   'sd.survey.employees': 'Employees',
   'sd.survey.employees.help': 'Total staff on the payroll (including agency workers), at the end of last year or the latest count.',
   'sd.survey.revenueBand': 'Annual revenue',
@@ -530,4 +530,9 @@ export const en: Record<MessageKey, string> = {
 
   'errors.network': 'Cannot reach the server; check the network and try again',
   'errors.unknown': 'Something went wrong; try again later',
+
+  'model.translationNotice': 'Unofficial translation — the Chinese text is authoritative',
+  'model.translationDetail': 'Names, level characteristics and requirements of the model are shown in an unofficial English translation of DB12/T 1073—2021. Use “Show original” beside a requirement to read its Chinese text.',
+  'model.showOriginal': 'Show original',
+  'model.hideOriginal': 'Hide original',
 };

@@ -529,6 +529,12 @@ export const zhCN = {
 
   'errors.network': '无法连接服务器，请检查网络后重试',
   'errors.unknown': '出现问题，请稍后再试',
+
+  // 模型文字的英文翻译（仅在英文界面出现）
+  'model.translationNotice': '非官方翻译——以中文原文为准',
+  'model.translationDetail': '模型的名称、等级特征与要求为非官方英文翻译；每条要求可点“显示原文”查看中文原文。',
+  'model.showOriginal': '显示原文',
+  'model.hideOriginal': '隐藏原文',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

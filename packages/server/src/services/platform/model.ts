@@ -3,6 +3,7 @@ import { assess, editionIds, getEdition, type Edition, type ScoreResult } from '
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { canReadPublicData, permit, type Actor } from '../../policy.ts';
+import { localiseEdition, modelText, type Lang } from './model-text.ts';
 
 export function listEditions(_ctx: ServiceContext, actor: Actor | null) {
   permit(actor, canReadPublicData(actor));
@@ -14,17 +15,24 @@ export function listEditions(_ctx: ServiceContext, actor: Actor | null) {
   };
 }
 
-/** One edition; no id: the default one. */
-export function readEdition(_ctx: ServiceContext, actor: Actor | null, input: { id?: string }): Edition {
+function editionOf(actor: Actor | null, id: string | undefined): Edition {
   permit(actor, canReadPublicData(actor));
-  const edition = getEdition(input.id);
+  const edition = getEdition(id);
   if (!edition.ok) throw AppError.fromIssues(edition.issues);
   return edition.value;
 }
 
+/** One edition (no id: the default one), in Chinese or in its unofficial English translation with the Chinese beside it. */
+export function readEdition(_ctx: ServiceContext, actor: Actor | null, input: { id?: string; lang?: Lang }) {
+  const edition = editionOf(actor, input.id);
+  return localiseEdition(edition, modelText(edition.id, input.lang ?? 'zh-CN'));
+}
+
 /** The five maturity levels of an edition alone: what the home page shows, without the whole model. */
-export function readMaturityLevels(ctx: ServiceContext, actor: Actor | null, input: { id?: string }): { levels: Edition['levels'] } {
-  return { levels: readEdition(ctx, actor, input).levels };
+export function readMaturityLevels(_ctx: ServiceContext, actor: Actor | null, input: { id?: string; lang?: Lang }) {
+  const edition = editionOf(actor, input.id);
+  const text = modelText(edition.id, input.lang ?? 'zh-CN');
+  return { levels: localiseEdition({ ...edition, elements: [] }, text).levels, ...(text.translation ? { translation: text.translation } : {}) };
 }
 
 export function scoreAnswers(_ctx: ServiceContext, actor: Actor | null, input: unknown): ScoreResult {

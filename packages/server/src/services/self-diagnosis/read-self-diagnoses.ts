@@ -5,6 +5,7 @@ import type { Actor } from '../../policy.ts';
 import { quotaOf } from './quota.ts';
 import { ownEnterpriseId, planOf, readableDiagnosis } from './load-diagnosis.ts';
 import { questionnaireOf } from './questionnaire.ts';
+import { modelText, type Lang } from '../platform/model-text.ts';
 import { detailOf, summaryOf, validResultIdOf } from './views.ts';
 
 export async function listOwnSelfDiagnoses(ctx: ServiceContext, actor: Actor | null) {
@@ -28,7 +29,7 @@ export async function readSelfDiagnosis(ctx: ServiceContext, actor: Actor | null
   return detailOf(row, validResultIdOf(all), answers, levels);
 }
 
-export async function readQuestionnaire(ctx: ServiceContext, actor: Actor | null, input: { id: string; level: MaturityLevel }) {
+export async function readQuestionnaire(ctx: ServiceContext, actor: Actor | null, input: { id: string; level: MaturityLevel; lang?: Lang }) {
   const row = await readableDiagnosis(ctx, actor, input.id);
-  return questionnaireOf(planOf(row), input.level);
+  return questionnaireOf(planOf(row), input.level, modelText(row.edition_id, input.lang ?? 'zh-CN'));
 }

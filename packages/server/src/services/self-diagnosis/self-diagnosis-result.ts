@@ -3,7 +3,7 @@
 import type { Grade } from '@cmmm/db';
 import { parseStoredResult } from '@cmmm/contract';
 import { editionIndex, requireEdition } from '@cmmm/model';
-import { findIndustry, findRegion } from '@cmmm/reference';
+import { findIndustry, findRegion, industryNameEn, regionNameEn } from '@cmmm/reference';
 import { capabilityProfileFor, policiesFor, roadmapFor, viewsReadinessFor } from '@cmmm/advice';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -11,6 +11,7 @@ import type { Actor } from '../../policy.ts';
 import type { SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
 import { peerStandingOf, percentileOf } from '../statistics/peer-standing.ts';
 import { readableDiagnosis } from './load-diagnosis.ts';
+import { localiseScoreResult, modelText, type Lang, type ModelText } from '../platform/model-text.ts';
 import { summaryOf, validResultIdOf } from './views.ts';
 
 interface RequirementNote {
@@ -20,6 +21,8 @@ interface RequirementNote {
   subdomainName: string;
   itemName: string;
   text: string;
+  /** The Chinese original, when `text` is a translation. */
+  textZh?: string;
   grade: Grade;
 }
 
@@ -28,10 +31,48 @@ export function percentileAmong(score: number, peers: readonly number[]): number
   return percentileOf({ n: peers.length, below: peers.filter((s) => s < score).length, equal: peers.filter((s) => s === score).length });
 }
 
-/** 查看结果. */
-export async function readSelfDiagnosisResult(ctx: ServiceContext, actor: Actor | null, { id }: { id: string }) {
-  const { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views } = await gatherResult(ctx, await readableDiagnosis(ctx, actor, id));
-  return { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views };
+/** 查看结果, in Chinese or (lang=en) with the model's text in its unofficial English translation. */
+export async function readSelfDiagnosisResult(ctx: ServiceContext, actor: Actor | null, { id, lang = 'zh-CN' }: { id: string; lang?: Lang }) {
+  const gathered = await gatherResult(ctx, await readableDiagnosis(ctx, actor, id));
+  const { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views, translation } = localiseResult(gathered, modelText(gathered.edition.id, lang));
+  return { diagnosis, result, strengths, weakPoints, roadmap, policies, peers, profile, views, ...(translation ? { translation } : {}) };
+}
+
+type Gathered = Awaited<ReturnType<typeof gatherResult>>;
+
+/**
+ * The model's names and texts of a gathered result in the reader's language: node names, requirement
+ * texts (each with its Chinese original, `textZh`), application views, the peers' industry and
+ * province. Advice texts (roadmap patterns, cases, policies) stay Chinese: they are not model text.
+ */
+export function localiseResult(g: Gathered, text: ModelText) {
+  if (!text.translation) return { ...g, translation: null };
+  const index = editionIndex(g.edition);
+  const requirement = <T extends { requirementId: string; text: string }>(r: T): T & { textZh: string } => ({ ...r, text: text.requirement(r.requirementId, r.text), textZh: r.text });
+  const named = <T extends { id: string; name: string }>(node: T): T => ({ ...node, name: text.name(node.id, node.name) });
+  const note = (n: RequirementNote): RequirementNote => {
+    const item = index.requirement(n.requirementId)?.item;
+    return { ...requirement(n), subdomainName: text.name(n.subdomainId, n.subdomainName), itemName: item ? text.name(item.id, n.itemName) : n.itemName };
+  };
+  const [industry, region] = g.peers;
+  return {
+    ...g,
+    translation: text.translation,
+    result: localiseScoreResult(g.result, g.edition, text),
+    strengths: g.strengths.map(note),
+    weakPoints: g.weakPoints.map(note),
+    roadmap: g.roadmap.map((entry) => ({ ...entry, subdomains: entry.subdomains.map(named), targets: entry.targets.map(requirement) })),
+    profile: { ...g.profile, domains: g.profile.domains.map((d) => ({ ...named(d), subdomains: d.subdomains.map(named) })) },
+    views: g.views.map((v) => ({
+      ...v,
+      ...text.view(v.id, { name: v.name, focus: v.focus }),
+      subdomains: v.subdomains.map((s) => ({ ...named(s), levels: s.levels.map((l) => ({ ...l, missing: l.missing.map(requirement) })) })),
+    })),
+    peers: [
+      { ...industry!, label: industryNameEn(industry!.code) ?? industry!.label },
+      { ...region!, label: regionNameEn(`${region!.code}0000`) ?? region!.label },
+    ],
+  };
 }
 
 /** Everything the result page and the report show, gathered once (the caller has authorized). */
@@ -69,8 +110,8 @@ export async function gatherResult(ctx: ServiceContext, row: SelfDiagnosisRow) {
     profile,
     views: viewsReadinessFor(profile, answers, edition),
     peers: [
-      { group: 'industry' as const, label: findIndustry(industryMajor)?.name ?? industryMajor, ...industryPeers },
-      { group: 'region' as const, label: findRegion(`${province}0000`)?.region.name ?? province, ...regionPeers },
+      { group: 'industry' as const, code: industryMajor, label: findIndustry(industryMajor)?.name ?? industryMajor, ...industryPeers },
+      { group: 'region' as const, code: province, label: findRegion(`${province}0000`)?.region.name ?? province, ...regionPeers },
     ],
   };
 }

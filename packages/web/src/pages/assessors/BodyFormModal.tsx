@@ -35,7 +35,7 @@ const FIELD_OF_CODE = {
 export function BodyFormModal({ open, body, onClose, onSaved }: { open: boolean; body: AssessmentBody | undefined; onClose: () => void; onSaved: (body: AssessmentBody) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
-  const regions = useLoad(loadRegions, []);
+  const regions = useLoad(() => loadRegions(lang), [lang]);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
 

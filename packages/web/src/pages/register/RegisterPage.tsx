@@ -43,8 +43,8 @@ export function RegisterPage() {
   const [searchParams] = useSearchParams();
   const requested = searchParams.get('subPlatform') ?? '';
   const subPlatformCode = SUB_PLATFORM_CODE.test(requested) ? requested : undefined;
-  const industries = useLoad(loadIndustries, []);
-  const regions = useLoad(loadProvinces, []);
+  const industries = useLoad(() => loadIndustries(lang), [lang]);
+  const regions = useLoad(() => loadProvinces(lang), [lang]);
   const subPlatform = useLoad<SubPlatformView | undefined>(() => (subPlatformCode ? api.subPlatform(subPlatformCode) : Promise.resolve(undefined)), [subPlatformCode]);
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string>();

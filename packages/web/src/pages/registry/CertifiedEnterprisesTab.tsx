@@ -141,7 +141,7 @@ function CertificateLookup() {
 }
 
 export function CertifiedEnterprisesTab() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [filter, setFilter] = useState<RegistryFilter>({});
   const [showChart, setShowChart] = useState(true);
   const paging = usePaging();
@@ -151,8 +151,8 @@ export function CertifiedEnterprisesTab() {
     paging.restart();
   };
 
-  const regions = useLoad(loadRegions, []);
-  const industries = useLoad(loadIndustries, []);
+  const regions = useLoad(() => loadRegions(lang), [lang]);
+  const industries = useLoad(() => loadIndustries(lang), [lang]);
   const bodies = useLoad(() => assessorsApi.directoryBodies({ page: 1, pageSize: 100 }), []);
   const list = useLoad(() => registryApi.certified({ ...filter, page, pageSize }), [filter, page, pageSize]);
   const distribution = useLoad(() => registryApi.distribution(filter), [filter]);

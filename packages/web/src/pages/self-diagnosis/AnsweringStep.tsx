@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, api, type Grade, type PlausibilityWarning, type Questionnaire, type SelfDiagnosis, type SubmitLevelResult } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { errorMessage } from '../../errors.ts';
+import { TranslationNotice } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { MessageKey } from '../../locales/zh-CN.ts';
 import { AnswerQueue, readPending, rememberedSubdomain, rememberSubdomain, type QueueState } from '../../self-diagnosis/answer-queue.ts';
@@ -61,7 +62,7 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? true;
   const level = diagnosis.currentLevel;
-  const questionnaire = useLoad(() => api.questionnaire(diagnosis.id, level), [diagnosis.id, level]);
+  const questionnaire = useLoad(() => api.questionnaire(diagnosis.id, level, lang), [diagnosis.id, level, lang]);
   const [answers, setAnswers] = useState<Record<string, Grade>>(() => ({ ...diagnosis.answers, ...Object.fromEntries(readPending(diagnosis.id)) }));
   const [current, setCurrent] = useState<string | undefined>(undefined);
   const [highlight, setHighlight] = useState<string | undefined>(undefined);
@@ -242,6 +243,7 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
         </div>
       </div>
 
+      <TranslationNotice detail />
       <div className="answer-layout">
         {wide ? (
           <aside className="answer-aside">
@@ -253,11 +255,11 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
         <section className="answer-main" aria-labelledby="subdomain-title">
           {path && (
             <>
-              <p className="answer-path" lang="zh-CN">
+              <p className="answer-path" lang={lang}>
                 {path.element.name} › {path.domain.name}
               </p>
               <h2 id="subdomain-title" ref={headingRef} tabIndex={-1} className="subdomain-title">
-                <span lang="zh-CN">{path.subdomain.name}</span>
+                <span lang={lang}>{path.subdomain.name}</span>
                 <span className="subdomain-count">{t('sd.navProgress', { answered: progress.nodes.get(path.subdomain.id)?.answered ?? 0, total: progress.nodes.get(path.subdomain.id)?.total ?? 0 })}</span>
               </h2>
               <div className="questions">
@@ -322,7 +324,7 @@ export function AnsweringStep({ diagnosis, onLevelChanged }: { diagnosis: SelfDi
                     if (sub) select(sub, w.requirementId);
                   }}
                 >
-                  <span lang="zh-CN">{item?.name ?? w.requirementId}</span>
+                  <span lang={lang}>{item?.name ?? w.requirementId}</span>
                 </Button>
                 <span lang={knownRule(w) ? undefined : 'zh-CN'}>{knownRule(w) ? warningMessage(w) : w.message}</span>
               </li>

@@ -3,13 +3,14 @@
 // subdomains, and the requirements standing between each subdomain and the levels it misses.
 import { Card, Tag, Typography } from 'antd';
 import type { ViewReadiness } from '../../api.ts';
+import { ShowOriginal } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { levelLabelKey } from '../../self-diagnosis/format.ts';
 import { capabilityText } from './CapabilityProfileSection.tsx';
 
 function ViewCard({ view }: { view: ViewReadiness }) {
   const { t, lang } = useI18n();
-  const name = lang === 'en' ? view.nameEn : view.name;
+  const name = view.name; // in the reader's language (the API translates it)
   const short = view.subdomains.filter((s) => s.applicable && s.levels.length > 0);
   return (
     <Card
@@ -21,7 +22,7 @@ function ViewCard({ view }: { view: ViewReadiness }) {
         </h3>
       }
     >
-      <Typography.Paragraph lang="zh-CN">{view.focus}</Typography.Paragraph>
+      <Typography.Paragraph lang={lang}>{view.focus}</Typography.Paragraph>
       <Typography.Paragraph>{t('views.levels', { from: t(levelLabelKey(view.levels[0]!)), to: t(levelLabelKey(view.levels.at(-1)!)) })}</Typography.Paragraph>
       <ul data-testid={`view-coverage-${view.id}`}>
         {view.coverage.map((c) => (
@@ -45,7 +46,7 @@ function ViewCard({ view }: { view: ViewReadiness }) {
           {view.subdomains.map((s) => (
             <tr key={s.id}>
               <th scope="row">
-                <span lang="zh-CN">{s.name}</span>
+                <span lang={lang}>{s.name}</span>
                 {s.optional && t('views.optional')}
               </th>
               {s.applicable ? (
@@ -77,8 +78,9 @@ function ViewCard({ view }: { view: ViewReadiness }) {
                   <ul>
                     {l.missing.map((m) => (
                       <li key={m.requirementId}>
-                        <span lang="zh-CN">{m.text}</span>
+                        <span lang={lang}>{m.text}</span>
                         {m.grade && t('views.gradeNote', { grade: t(m.grade === 'PI' ? 'views.grade.PI' : 'views.grade.NI') })}
+                        <ShowOriginal zh={m.textZh} />
                       </li>
                     ))}
                   </ul>
@@ -101,12 +103,12 @@ function ViewCard({ view }: { view: ViewReadiness }) {
 
 /** "<subdomain> · <level>": the subdomain's name is the standard's Chinese text, marked so on an English page. */
 function MissingHeading({ subdomain, level }: { subdomain: string; level: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [before, after = ''] = t('views.missingOf', { level }).split('{subdomain}');
   return (
     <>
       {before}
-      <span lang="zh-CN">{subdomain}</span>
+      <span lang={lang}>{subdomain}</span>
       {after}
     </>
   );

@@ -15,7 +15,7 @@ function LevelScores({ levels }: { levels: CapabilityProfileView['domains'][numb
 }
 
 export function CapabilityProfileSection({ profile }: { profile: CapabilityProfileView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const domains = profile.domains;
   const option = useMemo<ChartOption>(
     () => ({
@@ -57,7 +57,7 @@ export function CapabilityProfileSection({ profile }: { profile: CapabilityProfi
           <tbody>
             {domains.flatMap((d) => [
               <tr key={d.id} data-testid={`profile-${d.id}`}>
-                <th scope="row" lang="zh-CN">
+                <th scope="row" lang={lang}>
                   {d.name}
                 </th>
                 <td>{capabilityText(t, d.capabilityLevel)}</td>
@@ -67,7 +67,7 @@ export function CapabilityProfileSection({ profile }: { profile: CapabilityProfi
               </tr>,
               ...d.subdomains.map((s) => (
                 <tr key={s.id} data-testid={`profile-${s.id}`}>
-                  <th scope="row" lang="zh-CN" style={{ paddingInlineStart: '2em' }}>
+                  <th scope="row" lang={lang} style={{ paddingInlineStart: '2em' }}>
                     {s.name}
                   </th>
                   <td>{capabilityText(t, s.capabilityLevel)}</td>

@@ -8,6 +8,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { MaturityLevels } from '../../components/MaturityLevels.tsx';
 import { RequireAccount } from '../../components/RequireAccount.tsx';
 import { errorMessage } from '../../errors.ts';
+import { TranslationNotice } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import type { MessageKey } from '../../locales/zh-CN.ts';
 import { modelTree, percent, tailoredIds, tailoredNames, toggleTailored, type ModelNode } from '../../self-diagnosis/model-view.ts';
@@ -42,7 +43,7 @@ function TailorControl({ node, kind, ticked, onToggle, disabled }: TailorProps &
 }
 
 function ModelTable({ tree, ...tailor }: TailorProps & { tree: ModelNode[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div className="model-table-wrap">
       <table className="model-table" data-testid="model-table">
@@ -57,19 +58,19 @@ function ModelTable({ tree, ...tailor }: TailorProps & { tree: ModelNode[] }) {
         <tbody>
           {tree.map((element) => [
             <tr key={element.id} className="model-row-element">
-              <th scope="row" lang="zh-CN">{element.name}</th>
+              <th scope="row" lang={lang}>{element.name}</th>
               <td className="num"><Weight node={element} /></td>
               <td />
             </tr>,
             ...element.children.flatMap((domain) => [
               <tr key={domain.id} className={`model-row-domain${tailor.ticked.has(domain.id) ? ' tailored' : ''}`}>
-                <th scope="row" className="indent-1" lang="zh-CN">{domain.name}</th>
+                <th scope="row" className="indent-1" lang={lang}>{domain.name}</th>
                 <td className="num"><Weight node={domain} /></td>
                 <td><TailorControl node={domain} kind="domain" {...tailor} /></td>
               </tr>,
               ...domain.children.map((sub) => (
                 <tr key={sub.id} className={`model-row-sub${tailor.ticked.has(sub.id) ? ' tailored' : ''}${sub.weight === null ? ' not-assessed' : ''}`}>
-                  <th scope="row" className="indent-2" lang="zh-CN">{sub.name}</th>
+                  <th scope="row" className="indent-2" lang={lang}>{sub.name}</th>
                   <td className="num"><Weight node={sub} /></td>
                   <td><TailorControl node={sub} kind="subdomain" {...tailor} /></td>
                 </tr>
@@ -86,7 +87,7 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
   const { t, lang } = useI18n();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
-  const edition = useLoad(api.edition, []);
+  const edition = useLoad(() => api.edition(lang), [lang]);
   const list = useLoad(api.selfDiagnoses, []);
   const [type, setType] = useState<EnterpriseType>(session.enterprise?.enterpriseType ?? 'discrete');
   const [ticked, setTicked] = useState<Set<string>>(new Set());
@@ -109,7 +110,7 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
           {names.length ? (
             <>
               <p>{t('sd.startConfirmTailored')}</p>
-              <ul lang="zh-CN">{names.map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul lang={lang}>{names.map((n) => <li key={n}>{n}</li>)}</ul>
             </>
           ) : (
             <p>{t('sd.startConfirmNone')}</p>
@@ -160,6 +161,7 @@ function NewSelfDiagnosis({ session }: { session: SessionView }) {
           </Typography.Paragraph>
         </fieldset>
         <Typography.Paragraph>{t('sd.tailorIntro')}</Typography.Paragraph>
+        <TranslationNotice />
         {edition.error !== undefined && <LoadError error={edition.error} onRetry={edition.reload} />}
         {edition.loading && !edition.data && <Skeleton active />}
         {edition.data && <ModelTable tree={tree} ticked={ticked} onToggle={onToggle} disabled={!!blocked} />}

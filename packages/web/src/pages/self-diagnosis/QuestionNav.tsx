@@ -22,7 +22,7 @@ interface NavProps {
 }
 
 export function QuestionNavTree({ questionnaire, progress, current, onSelect }: NavProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const status = (p: Progress | undefined) => (p ? t('sd.navProgress', { answered: p.answered, total: p.total }) : '');
   return (
     <nav aria-label={t('sd.navLabel')} className="qnav" data-testid="question-nav">
@@ -30,7 +30,7 @@ export function QuestionNavTree({ questionnaire, progress, current, onSelect }: 
         {questionnaire.elements.map((element) => (
           <li key={element.id} className="qnav-element">
             <div className="qnav-element-name">
-              <span lang="zh-CN">{element.name}</span>
+              <span lang={lang}>{element.name}</span>
               <Count p={progress.nodes.get(element.id)} />
               <span className="sr-only">{status(progress.nodes.get(element.id))}</span>
             </div>
@@ -41,7 +41,7 @@ export function QuestionNavTree({ questionnaire, progress, current, onSelect }: 
                   <li key={domain.id} className="qnav-domain">
                     {!single && (
                       <div className="qnav-domain-name">
-                        <span lang="zh-CN">{domain.name}</span>
+                        <span lang={lang}>{domain.name}</span>
                         <Count p={progress.nodes.get(domain.id)} />
                         <span className="sr-only">{status(progress.nodes.get(domain.id))}</span>
                       </div>
@@ -58,7 +58,7 @@ export function QuestionNavTree({ questionnaire, progress, current, onSelect }: 
                               onClick={() => onSelect(sub.id)}
                               data-testid={`nav-${sub.id}`}
                             >
-                              <span lang="zh-CN">{sub.name}</span>
+                              <span lang={lang}>{sub.name}</span>
                               <Count p={p} />
                               <span className="sr-only">{status(p)}</span>
                             </button>
@@ -79,9 +79,9 @@ export function QuestionNavTree({ questionnaire, progress, current, onSelect }: 
 
 /** On a phone: one selector of every subdomain, with its path and progress. */
 export function QuestionNavSelect({ questionnaire, progress, current, onSelect }: NavProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const options = questionnaire.elements.map((element) => ({
-    label: <span lang="zh-CN">{element.name}</span>,
+    label: <span lang={lang}>{element.name}</span>,
     title: element.name,
     options: element.domains.flatMap((domain) =>
       domain.subdomains.map((sub) => {

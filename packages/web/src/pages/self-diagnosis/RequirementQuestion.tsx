@@ -5,6 +5,7 @@ import { Radio } from 'antd';
 import { memo } from 'react';
 import type { Grade, QuestionItem } from '../../api.ts';
 import { InfoTip } from '../../components/InfoTip.tsx';
+import { ShowOriginal } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { GRADE_KEYS, RATED } from '../../self-diagnosis/format.ts';
 
@@ -26,13 +27,16 @@ export const RequirementQuestion = memo(function RequirementQuestion({ index, it
   return (
     <fieldset className={`question${highlighted ? ' highlighted' : ''}${grade ? ' answered' : ''}`} id={`q-${req.id}`} data-testid={`question-${req.id}`} aria-describedby={textId}>
       <legend className="question-legend">
-        <span className="question-no">{index}.</span> <span lang="zh-CN">{item.name}</span>
+        <span className="question-no">{index}.</span> <span lang={lang}>{item.name}</span>
         <span className="sr-only">{grade ? t('sd.answeredAs', { grade: t(GRADE_KEYS[grade]) }) : t('sd.unanswered')}</span>
       </legend>
       <div className="question-text-row">
-        <p className="question-text" lang="zh-CN" id={textId}>
-          {req.text}
-        </p>
+        <div className="question-text-block">
+          <p className="question-text" lang={lang} id={textId}>
+            {req.text}
+          </p>
+          <ShowOriginal zh={req.textZh} />
+        </div>
         <InfoTip label={t('sd.explain', { name: item.name })} testId={`explain-${req.id}`}>
           <span className="info-tip-title">{t('sd.evidenceTitle')}</span>
           <ul className="info-tip-list">

@@ -7,6 +7,7 @@ import { api, type RequirementNote, type ScoreResult, type SelfDiagnosisResult }
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { RequireAccount } from '../../components/RequireAccount.tsx';
+import { ShowOriginal, TranslationNotice } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { beijingDateTime, gain2, GRADE_KEYS, levelLabelKey, score2, shortfall2 } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
@@ -27,7 +28,7 @@ export function chartLevel(result: ScoreResult): number {
 }
 
 function ChartsSection({ breakdown, level }: { breakdown: Breakdown; level: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const elements = breakdown.elements.filter((e) => e.score !== null);
   const subdomains = breakdown.elements.flatMap((e) => e.domains.flatMap((d) => d.subdomains.filter((s) => s.score !== null).map((s) => ({ ...s, element: e.name }))));
   const radar = useMemo<ChartOption>(
@@ -73,7 +74,7 @@ function ChartsSection({ breakdown, level }: { breakdown: Breakdown; level: numb
             <tbody>
               {breakdown.elements.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row" lang="zh-CN">{e.name}</th>
+                  <th scope="row" lang={lang}>{e.name}</th>
                   <td className="num">{(e.weight * 100).toFixed(1)}%</td>
                   <td className="num">{score2(e.score)}</td>
                 </tr>
@@ -96,7 +97,7 @@ function ChartsSection({ breakdown, level }: { breakdown: Breakdown; level: numb
               <tbody>
                 {subdomains.map((s) => (
                   <tr key={s.id}>
-                    <th scope="row" lang="zh-CN">{s.element} · {s.name}</th>
+                    <th scope="row" lang={lang}>{s.element} · {s.name}</th>
                     <td className="num">{score2(s.score)}</td>
                   </tr>
                 ))}
@@ -110,7 +111,7 @@ function ChartsSection({ breakdown, level }: { breakdown: Breakdown; level: numb
 }
 
 function NoteList({ notes, testId }: { notes: RequirementNote[]; testId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [all, setAll] = useState(false);
   const shown = all ? notes : notes.slice(0, 8);
   if (!notes.length) return <Typography.Paragraph type="secondary">{t('sd.none')}</Typography.Paragraph>;
@@ -121,9 +122,10 @@ function NoteList({ notes, testId }: { notes: RequirementNote[]; testId: string 
           <li key={n.requirementId}>
             <Tag color={n.grade === 'FI' ? 'success' : n.grade === 'LI' ? 'processing' : n.grade === 'PI' ? 'warning' : 'error'}>{t(GRADE_KEYS[n.grade])}</Tag>
             <span className="note-meta">
-              {t(levelLabelKey(n.level))} · <span lang="zh-CN">{n.subdomainName} · {n.itemName}</span>
+              {t(levelLabelKey(n.level))} · <span lang={lang}>{n.subdomainName} · {n.itemName}</span>
             </span>
-            <p lang="zh-CN" className="note-text">{n.text}</p>
+            <p lang={lang} className="note-text">{n.text}</p>
+            <ShowOriginal zh={n.textZh} />
           </li>
         ))}
       </ul>
@@ -133,7 +135,7 @@ function NoteList({ notes, testId }: { notes: RequirementNote[]; testId: string 
 }
 
 function GapSection({ data }: { data: SelfDiagnosisResult }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [all, setAll] = useState(false);
   const gap = data.result.gap;
   if (!gap) return <Alert type="success" showIcon title={t('sd.gapNone')} className="section" />;
@@ -163,11 +165,14 @@ function GapSection({ data }: { data: SelfDiagnosisResult }) {
             render: (_, imp) => {
               const n = notes.get(imp.requirementId);
               return n ? (
-                <span lang="zh-CN">
-                  <strong>{n.subdomainName} · {n.itemName}</strong>
-                  <br />
-                  {n.text}
-                </span>
+                <>
+                  <span lang={lang}>
+                    <strong>{n.subdomainName} · {n.itemName}</strong>
+                    <br />
+                    {n.text}
+                  </span>
+                  <ShowOriginal zh={n.textZh} />
+                </>
               ) : (
                 imp.requirementId
               );
@@ -196,7 +201,7 @@ function GapSection({ data }: { data: SelfDiagnosisResult }) {
 }
 
 function Peers({ data }: { data: SelfDiagnosisResult }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section aria-labelledby="peers-title" className="section">
       <Typography.Title level={2} id="peers-title">
@@ -205,7 +210,7 @@ function Peers({ data }: { data: SelfDiagnosisResult }) {
       <ul className="peer-list" data-testid="peers">
         {data.peers.map((p) => (
           <li key={p.group}>
-            <strong>{t(p.group === 'industry' ? 'sd.peersIndustry' : 'sd.peersRegion')}</strong> <span lang="zh-CN">{p.label}</span>
+            <strong>{t(p.group === 'industry' ? 'sd.peersIndustry' : 'sd.peersRegion')}</strong> <span lang={lang}>{p.label}</span>
             {t('sd.colon')}
             {p.percentile === null ? t('sd.peersFew', { peers: p.peers }) : t('sd.peersPercentile', { peers: p.peers, percentile: p.percentile.toFixed(0) })}
           </li>
@@ -226,6 +231,7 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
     <div className="page page-wide">
       <Steps size="small" responsive={false} titlePlacement="vertical" current={2} className="sd-steps" items={[{ title: t('sd.stepSurvey') }, { title: t('sd.stepAnswer') }, { title: t('sd.stepResult') }]} />
       <Typography.Title>{t('sd.resultTitle')}</Typography.Title>
+      <TranslationNotice detail />
       <div className="result-summary">
         <Card className="result-level-card">
           <div className="result-label">{t('sd.resultLevel')}</div>
@@ -308,7 +314,8 @@ function ResultView({ data }: { data: SelfDiagnosisResult }) {
 }
 
 function ResultLoader({ id }: { id: string }) {
-  const data = useLoad(() => api.selfDiagnosisResult(id), [id]);
+  const { lang } = useI18n();
+  const data = useLoad(() => api.selfDiagnosisResult(id, lang), [id, lang]);
   if (data.error !== undefined) return <LoadError error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Skeleton active />;
   return <ResultView data={data.data} />;

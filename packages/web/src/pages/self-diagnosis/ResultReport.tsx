@@ -5,6 +5,7 @@ import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Table, Tag, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { downloads, type PolicyMatch, type RoadmapEntry, type SelfDiagnosisResult } from '../../api.ts';
+import { ShowOriginal } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { levelLabelKey, score2 } from '../../self-diagnosis/format.ts';
 import { levelText } from './SelfDiagnosesPage.tsx';
@@ -122,7 +123,7 @@ function RoadmapCase({ entry, headingId }: { entry: RoadmapEntry; headingId: str
 }
 
 function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index: number; targetLevel: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const titleId = `roadmap-${entry.patternId}-title`;
   return (
     <li className="roadmap-item">
@@ -141,7 +142,7 @@ function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index
         <ul className="roadmap-subdomains">
           {entry.subdomains.map((s) => (
             <li key={s.id}>
-              <span lang="zh-CN">{s.name}</span>
+              <span lang={lang}>{s.name}</span>
               <span className="note-meta">
                 {' · '}
                 {t('sd.roadmapSubdomainScore', { score: score2(s.score), weight: pct(s.weight), level: t(levelLabelKey(targetLevel)) })}
@@ -160,8 +161,9 @@ function RoadmapCard({ entry, index, targetLevel }: { entry: RoadmapEntry; index
             <h4 className="roadmap-subtitle">{t('sd.roadmapTargets', { level: t(levelLabelKey(targetLevel)) })}</h4>
             <ul className="roadmap-targets">
               {entry.targets.map((r) => (
-                <li key={r.requirementId} lang="zh-CN">
-                  {r.text}
+                <li key={r.requirementId}>
+                  <span lang={lang}>{r.text}</span>
+                  <ShowOriginal zh={r.textZh} />
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { api, type Grade } from '../../api.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { ShowOriginal } from '../../components/ModelText.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { GRADE_KEYS, levelLabelKey } from '../../self-diagnosis/format.ts';
 import { useLoad } from '../../use-load.ts';
@@ -11,8 +12,8 @@ import { useLoad } from '../../use-load.ts';
 const GRADE_COLOURS: Record<Grade, string> = { FI: 'success', LI: 'processing', PI: 'warning', NI: 'error', NA: 'default' };
 
 function LevelAnswers({ diagnosisId, level }: { diagnosisId: string; level: number }) {
-  const { t } = useI18n();
-  const loaded = useLoad(() => Promise.all([api.questionnaire(diagnosisId, level), api.selfDiagnosis(diagnosisId)]), [diagnosisId, level]);
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => Promise.all([api.questionnaire(diagnosisId, level, lang), api.selfDiagnosis(diagnosisId)]), [diagnosisId, level, lang]);
   if (loaded.error !== undefined) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Skeleton active />;
   const [questionnaire, diagnosis] = loaded.data;
@@ -23,7 +24,7 @@ function LevelAnswers({ diagnosisId, level }: { diagnosisId: string; level: numb
         element.domains.flatMap((domain) =>
           domain.subdomains.map((sub) => (
             <section key={sub.id} className="submitted-subdomain" aria-labelledby={`submitted-${level}-${sub.id}`}>
-              <h3 id={`submitted-${level}-${sub.id}`} className="submitted-subdomain-title" lang="zh-CN">
+              <h3 id={`submitted-${level}-${sub.id}`} className="submitted-subdomain-title" lang={lang}>
                 {element.name} › {domain.name === sub.name ? sub.name : `${domain.name} › ${sub.name}`}
               </h3>
               <ol className="submitted-questions" start={n + 1}>
@@ -32,10 +33,11 @@ function LevelAnswers({ diagnosisId, level }: { diagnosisId: string; level: numb
                   const grade = diagnosis.answers[item.requirement.id];
                   return (
                     <li key={item.requirement.id} data-testid={`submitted-${item.requirement.id}`}>
-                      <strong lang="zh-CN">{item.name}</strong>
-                      <p lang="zh-CN" className="note-text">
+                      <strong lang={lang}>{item.name}</strong>
+                      <p lang={lang} className="note-text">
                         {item.requirement.text}
                       </p>
+                      <ShowOriginal zh={item.requirement.textZh} />
                       {grade ? <Tag color={GRADE_COLOURS[grade]}>{t(GRADE_KEYS[grade])}</Tag> : <Tag>{t('sd.unanswered')}</Tag>}
                     </li>
                   );
