@@ -83,9 +83,17 @@ export async function upsertAnswers(db: Db, assessmentId: string, answers: reado
     .execute();
 }
 
+/** The diagnosis's answers; a bulk demo diagnosis (no answer rows of its own) reads its template's. */
 export async function listAnswers(db: Db, assessmentId: string): Promise<Record<string, Grade>> {
   const rows = await db.selectFrom('assessment_answer').select(['requirement_id', 'grade']).where('assessment_id', '=', assessmentId).execute();
-  return Object.fromEntries(rows.map((r) => [r.requirement_id, r.grade]));
+  if (rows.length) return Object.fromEntries(rows.map((r) => [r.requirement_id, r.grade]));
+  const template = await db
+    .selectFrom('assessment')
+    .innerJoin('demo_diagnosis_template as t', 't.id', 'assessment.demo_template_id')
+    .select('t.answers')
+    .where('assessment.id', '=', assessmentId)
+    .executeTakeFirst();
+  return template?.answers ?? {};
 }
 
 export const listLevelOutcomes = (db: Db, assessmentId: string) =>
