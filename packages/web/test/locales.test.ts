@@ -1,4 +1,5 @@
 import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, ROLES } from '@cmmm/contract';
+import { getEditionTranslation, requireEdition } from '@cmmm/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { format, loadLanguage, translator } from '../src/i18n.tsx';
 import { en } from '../src/locales/en.ts';
@@ -8,6 +9,15 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('locales', () => {
   beforeAll(() => loadLanguage('en'));
+
+  it('name the levels as the edition and its translation do', () => {
+    const zhLevels = requireEdition().levels;
+    const enLevels = getEditionTranslation(requireEdition().id, 'en')!.levels;
+    for (const { level, name } of zhLevels) {
+      expect(translator('zh-CN')(`home.levelName.${level}` as keyof typeof zhCN)).toBe(name);
+      expect(translator('en')(`home.levelName.${level}` as keyof typeof zhCN)).toBe(enLevels[String(level) as keyof typeof enLevels].name);
+    }
+  });
 
   it('have the same keys', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());

@@ -1,12 +1,10 @@
 import { Card, Skeleton, Typography } from 'antd';
 import { useI18n } from '../i18n.tsx';
-import type { MessageKey } from '../locales/zh-CN.ts';
 import { loadMaturityLevels } from '../reference-data.ts';
 import { useLoad } from '../use-load.ts';
 import { LoadError } from './LoadError.tsx';
 import { TranslationNotice } from './ModelText.tsx';
 
-const levelNameKey = (level: number) => `home.levelName.${level}` as MessageKey;
 
 /** The five levels from the model; the characteristics are the standard's Chinese text or its unofficial translation. */
 export function MaturityLevels() {
@@ -28,7 +26,7 @@ export function MaturityLevels() {
               size="small"
               title={
                 // Chinese readers know the standard's own names: 一级（规划级）
-                lang === 'zh-CN' ? <span>{`${level.label}（${level.name}）`}</span> : <span>{t('home.levelLabel', { level: level.level })} · {t(levelNameKey(level.level))}</span>
+                lang === 'zh-CN' ? <span>{`${level.label}（${level.name}）`}</span> : <span>{`${level.label} · ${level.name}`}</span>
               }
             >
               <p lang={lang} className="level-text">

@@ -59,7 +59,6 @@ export const zhCN = {
   'home.levelName.3': '集成级',
   'home.levelName.4': '优化级',
   'home.levelName.5': '引领级',
-  'home.levelLabel': '{level}级',
 
   'subPlatform.registerHere': '通过本分平台注册',
   'subPlatform.logoAlt': '{name}标志',
