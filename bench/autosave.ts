@@ -25,7 +25,7 @@ async function directUpserts(): Promise<{ round(seconds: number): Promise<number
   const database = await connectDatabase({ dataDir: dir });
   await migrateToLatest(database.db);
   const { db } = database;
-  // The statement the server issues for an autosave on the embedded database (see diagnosis-gate.ts).
+  // A plain upsert of one answer: what one autosave would cost written on its own, without any check.
   const { upsertAnswers } = await import('../packages/server/src/repositories/self-diagnoses.ts');
   await db.insertInto('enterprise').values({ id: '00000000-0000-4000-8000-000000000001', name: 'bench', credit_code: 'X', organisation_type: 'independent', industry_code: '351', region_code: '320583', enterprise_type: 'discrete', contact_name: 'b', contact_mobile: '13900000000', parent_name: null, sub_platform_code: null }).execute();
   await db.insertInto('assessment').values({ id: '00000000-0000-4000-8000-000000000002', enterprise_id: '00000000-0000-4000-8000-000000000001', kind: 'self_diagnosis', edition_id: 'db12-t1073-2021', enterprise_type: 'discrete', tailored: '[]', status: 'answering', current_level: 1 }).execute();

@@ -1,12 +1,11 @@
 // The only state a server process keeps, all of it bounded and owned by the service context.
 // With several servers on one PostgreSQL a process may cache only what never changes (a diagnosis's
 // enterprise, edition, type and tailoring). On the embedded database one process holds the data
-// dir's lock and makes every change itself, so there it may also cache what it changes (sessions,
-// a diagnosis's open level), evicting on each change.
+// dir's lock and makes every change itself, so there it may also cache what it changes (sessions),
+// evicting on each change.
 import type { Role } from '@cmmm/contract';
 import type { SelfDiagnosisRow } from './repositories/self-diagnoses.ts';
 import { GroupCommit } from './group-commit.ts';
-import { DiagnosisGate } from './services/self-diagnosis/diagnosis-gate.ts';
 
 /** A map that forgets its oldest entry past `limit`. */
 export class BoundedMap<K, V> {
@@ -57,9 +56,7 @@ export interface Caches {
   sessions: BoundedMap<string, CachedSession> | null;
   /** What never changes about a self-diagnosis once created. */
   diagnosisFacts: BoundedMap<string, DiagnosisFacts>;
-  /** Embedded database only: per-diagnosis serialisation and its open level (see diagnosis-gate.ts). */
-  diagnosisGate: DiagnosisGate | null;
-  /** Writes that arrive together for one thing (a formal assessment's ratings) committed together; caches nothing. */
+  /** Writes that arrive together (autosaves, a formal assessment's ratings) committed together; caches nothing. */
   groupCommit: GroupCommit;
 }
 
@@ -69,7 +66,6 @@ export function createCaches(ownsDatabase: boolean): Caches {
   return {
     sessions: ownsDatabase ? new BoundedMap(CACHE_LIMIT) : null,
     diagnosisFacts: new BoundedMap(CACHE_LIMIT),
-    diagnosisGate: ownsDatabase ? new DiagnosisGate(CACHE_LIMIT) : null,
     groupCommit: new GroupCommit(),
   };
 }

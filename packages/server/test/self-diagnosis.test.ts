@@ -196,6 +196,31 @@ describe.each(testDatabases)('self-diagnosis on the $name database', ({ open }) 
     expect(detail.body.levels[0]!.score).toBe(submitted.body.score);
   });
 
+  it('checks each of the autosaves arriving together on its own: what is acknowledged is stored, nothing else', async () => {
+    const a = await started();
+    const b = await started();
+    await answerLevel(b.client, b.id, 1, () => 'FI');
+    await b.client.post(`/api/self-diagnoses/${b.id}/submit`); // b now answers 二级: its 一级 is locked
+    const level1 = requirementsAt(1, (s) => s.startsWith('M3')).slice(0, 20);
+    const level2 = requirementsAt(2, (s) => s.startsWith('M3')).slice(0, 20);
+    const put = (c: Client, id: string, requirementId: string, grade: Grade) => c.request('PUT', `/api/self-diagnoses/${id}/answers/${requirementId}`, { grade });
+    const replies = await Promise.all([
+      ...level1.map((r) => put(a.client, a.id, r.id, 'PI')), // a's open level: saved
+      ...level1.map((r) => put(b.client, b.id, r.id, 'NI')), // b's submitted level: refused
+      ...level2.map((r) => put(b.client, b.id, r.id, 'LI')), // b's open level: saved
+      ...level1.slice(0, 5).map((r) => put(b.client, a.id, r.id, 'NI')), // someone else's diagnosis: refused
+    ]);
+    expect(replies.slice(0, 20).map((r) => r.status)).toEqual(level1.map(() => 200));
+    expect(replies.slice(20, 40).map((r) => (r.body as ErrorReply).error?.code)).toEqual(level1.map(() => 'LEVEL_LOCKED'));
+    expect(replies.slice(40, 60).map((r) => r.status)).toEqual(level2.map(() => 200));
+    expect(replies.slice(60).every((r) => r.status === 403 || r.status === 404)).toBe(true);
+    const storedA = (await a.client.get<Diagnosis>(`/api/self-diagnoses/${a.id}`)).body.answers;
+    const storedB = (await b.client.get<Diagnosis>(`/api/self-diagnoses/${b.id}`)).body.answers;
+    expect(level1.map((r) => storedA[r.id])).toEqual(level1.map(() => 'PI'));
+    expect(level1.map((r) => storedB[r.id])).toEqual(level1.map(() => 'FI'));
+    expect(level2.map((r) => storedB[r.id])).toEqual(level2.map(() => 'LI'));
+  });
+
   it('keeps a submitted level immutable, and the survey too', async () => {
     const { client, id } = await started();
     await answerLevel(client, id, 1, () => 'FI');

@@ -58,20 +58,35 @@ export async function saveSurvey(db: Db, id: string, survey: Survey): Promise<vo
  * into a level just submitted; the embedded database runs one transaction at a time, so there the
  * lock (which halves the statement's speed) is not needed. Returns false when nothing was saved.
  */
-export async function saveAnswerIfOpen(
-  db: Db,
-  a: { assessmentId: string; enterpriseId: string; requirementId: string; level: number; grade: Grade; at: Date; concurrent: boolean },
-): Promise<boolean> {
-  const result = await sql<{ requirement_id: string }>`
+export interface AnswerToSave {
+  assessmentId: string;
+  /** The saver's own enterprise: an answer goes only into its diagnoses. */
+  enterpriseId: string;
+  requirementId: string;
+  /** The requirement's level: saved only while it is the diagnosis's level being answered. */
+  level: number;
+  grade: Grade;
+  at: Date;
+}
+
+/**
+ * Autosaves in one statement: each saved only while its diagnosis is being answered at its level, as
+ * the database sees it when the statement runs (a submission committed before refuses it, one after
+ * scores it). Returns `assessmentId requirementId` of those saved. No two may be of the same diagnosis
+ * and requirement (one statement changes a row once). `concurrent`: share-lock the diagnoses, so a
+ * submission on another connection waits for this statement.
+ */
+export async function saveAnswersIfOpen(db: Db, answers: readonly AnswerToSave[], concurrent: boolean): Promise<Set<string>> {
+  const input = JSON.stringify(answers.map((a) => ({ assessment_id: a.assessmentId, enterprise_id: a.enterpriseId, requirement_id: a.requirementId, level: a.level, grade: a.grade, at: a.at.toISOString() })));
+  const { rows } = await sql<{ assessment_id: string; requirement_id: string }>`
     insert into assessment_answer (assessment_id, requirement_id, grade, updated_at)
-    select a.id, ${a.requirementId}, ${a.grade}, ${a.at}
-      from assessment a
-     where a.id = ${a.assessmentId} and a.enterprise_id = ${a.enterpriseId}
-       and a.status = 'answering' and a.current_level = ${a.level}
-       ${a.concurrent ? sql`for share` : sql``}
+    select a.id, x.requirement_id, x.grade, x.at
+      from jsonb_to_recordset(${input}::jsonb) as x(assessment_id uuid, enterprise_id uuid, requirement_id text, level int, grade text, at timestamptz)
+      join assessment a on a.id = x.assessment_id and a.enterprise_id = x.enterprise_id and a.status = 'answering' and a.current_level = x.level
+       ${concurrent ? sql`for share of a` : sql``}
     on conflict (assessment_id, requirement_id) do update set grade = excluded.grade, updated_at = excluded.updated_at
-    returning requirement_id`.execute(db);
-  return result.rows.length === 1;
+    returning assessment_id, requirement_id`.execute(db);
+  return new Set(rows.map((r) => `${r.assessment_id} ${r.requirement_id}`));
 }
 
 export async function upsertAnswers(db: Db, assessmentId: string, answers: readonly { requirementId: string; grade: Grade }[], at: Date): Promise<void> {

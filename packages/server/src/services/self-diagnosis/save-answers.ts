@@ -4,9 +4,9 @@ import type { Grade, ScoringPlan } from '@cmmm/model';
 import type { DiagnosisFacts } from '../../caches.ts';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import type { ItemOutcome } from '../../group-commit.ts';
 import { authorize, canAnswerSelfDiagnosis, type Actor } from '../../policy.ts';
-import type { SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
-import { underDiagnosisLock, type DiagnosisGate } from './diagnosis-gate.ts';
+import type { AnswerToSave, SelfDiagnosisRow } from '../../repositories/self-diagnoses.ts';
 import { answerableDiagnosis, ownEnterpriseId, planOf } from './load-diagnosis.ts';
 
 /** Why an answer to this requirement cannot be saved now, or null when it can. */
@@ -34,7 +34,18 @@ async function factsOf(ctx: ServiceContext, id: string): Promise<DiagnosisFacts>
   return facts;
 }
 
-/** Autosave of one answer: one conditional statement on the hot path, a diagnosis only on refusal. */
+interface Autosave {
+  ctx: ServiceContext;
+  answer: AnswerToSave;
+}
+
+/**
+ * Autosave of one answer. Autosaves arriving together are written together in one conditional
+ * statement (group commit), each answered once it has committed: on the embedded database those of
+ * every diagnosis (one session: one statement and one file write for many), on PostgreSQL those of
+ * one diagnosis. The database decides whether the level is still open, so a submission either scores
+ * an answer or refuses it, never neither. The diagnosis is read only to say why one was refused.
+ */
 export async function saveAnswer(ctx: ServiceContext, actor: Actor | null, input: { id: string; requirementId: string; grade: Grade }): Promise<Date> {
   const { id, requirementId, grade } = input;
   const enterpriseId = ownEnterpriseId(actor);
@@ -42,31 +53,23 @@ export async function saveAnswer(ctx: ServiceContext, actor: Actor | null, input
   authorize(actor, canAnswerSelfDiagnosis(actor, { enterpriseId: facts.enterprise_id }));
   const plan = planOf(facts);
   const at = ctx.now();
-  const gate = ctx.caches.diagnosisGate;
-  if (gate) return gate.run(id, () => saveUnderGate(ctx, gate, plan, input, at));
   const index = plan.requirementIndex.get(requirementId);
   if (index !== undefined && plan.requirementSubdomain[index]! >= 0 && (grade !== 'NA' || plan.requirementTailorable[index])) {
-    const level = plan.requirementLevel[index]!;
-    if (await ctx.repos.selfDiagnoses.saveAnswerIfOpen({ assessmentId: id, enterpriseId, requirementId, level, grade, at, concurrent: ctx.concurrentDb })) return at;
+    const answer = { assessmentId: id, enterpriseId, requirementId, level: plan.requirementLevel[index]!, grade, at };
+    if (await ctx.caches.groupCommit.write(ctx.concurrentDb ? `answers:${id}` : 'answers', { ctx, answer }, writeAutosaves)) return at;
   }
   // Refused: read the diagnosis to say why (survey first, level locked or not open, completed…).
   const row = await ctx.repos.selfDiagnoses.findSelfDiagnosis(id);
   throw refusal(plan, row!, requirementId, grade) ?? new AppError('LEVEL_LOCKED');
 }
 
-/** Embedded database: the state is checked under the diagnosis's lock, then a plain upsert. */
-async function saveUnderGate(ctx: ServiceContext, gate: DiagnosisGate, plan: ScoringPlan, input: { id: string; requirementId: string; grade: Grade }, at: Date): Promise<Date> {
-  let state = gate.knownState(input.id);
-  if (!state) {
-    const row = await ctx.repos.selfDiagnoses.findSelfDiagnosis(input.id);
-    if (!row) throw new AppError('NOT_FOUND');
-    gate.rememberState(input.id, row);
-    state = row;
-  }
-  const refused = refusal(plan, state, input.requirementId, input.grade);
-  if (refused) throw refused;
-  await ctx.repos.selfDiagnoses.upsertAnswers(input.id, [{ requirementId: input.requirementId, grade: input.grade }], at);
-  return at;
+/** One batch of autosaves: of two for the same requirement the later wins, as if written in turn. */
+async function writeAutosaves(items: readonly Autosave[]): Promise<ItemOutcome<boolean>[]> {
+  const keyOf = (a: AnswerToSave) => `${a.assessmentId} ${a.requirementId}`;
+  const latest = new Map(items.map(({ answer }) => [keyOf(answer), answer]));
+  const { ctx } = items[0]!;
+  const saved = await ctx.repos.selfDiagnoses.saveAnswersIfOpen([...latest.values()], ctx.concurrentDb);
+  return items.map(({ answer }) => ({ ok: true, value: saved.has(keyOf(answer)) }));
 }
 
 /** 保存: several answers at once, all or none. */
@@ -74,8 +77,7 @@ export async function saveAnswers(ctx: ServiceContext, actor: Actor | null, inpu
   const { id, answers } = input;
   await answerableDiagnosis(ctx, actor, id);
   const at = ctx.now();
-  await underDiagnosisLock(ctx.caches.diagnosisGate, id, () =>
-    ctx.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
       const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id);
       if (!row) throw new AppError('NOT_FOUND');
       const plan = planOf(row);
@@ -85,7 +87,6 @@ export async function saveAnswers(ctx: ServiceContext, actor: Actor | null, inpu
       });
       if (problems.length) throw AppError.fromIssues(problems);
       await tx.repos.selfDiagnoses.upsertAnswers(id, Object.entries(answers).map(([requirementId, grade]) => ({ requirementId, grade })), at);
-    }),
-  );
+  });
   return { saved: Object.keys(answers).length, at };
 }

@@ -7,7 +7,6 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { recordAudit } from '../audit.ts';
 import { recordDiagnosisResult } from '../statistics/record-diagnosis-result.ts';
-import { underDiagnosisLock } from './diagnosis-gate.ts';
 import { answerableDiagnosis, diagnosisSubject, planOf } from './load-diagnosis.ts';
 
 /** ZD-20261122-1A2B3C4D: 自诊断, the completion date (UTC+8) and the diagnosis id's first characters. */
@@ -26,16 +25,11 @@ export interface LevelSubmission {
 
 export async function submitLevel(ctx: ServiceContext, actor: Actor | null, input: { id: string }): Promise<LevelSubmission> {
   await answerableDiagnosis(ctx, actor, input.id);
-  const gate = ctx.caches.diagnosisGate;
-  try {
-    return await underDiagnosisLock(gate, input.id, () => ctx.transaction((tx) => scoreCurrentLevel(tx, actor!, input.id)));
-  } finally {
-    gate?.forgetState(input.id); // the level being answered has changed (or the diagnosis is completed)
-  }
+  return ctx.transaction((tx) => scoreCurrentLevel(tx, actor!, input.id));
 }
 
 async function scoreCurrentLevel(tx: ServiceContext, actor: Actor, id: string): Promise<LevelSubmission> {
-  const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id); // autosaves wait until this commits
+  const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id); // autosaves wait until this commits, or go in before
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'draft') throw new AppError('SURVEY_REQUIRED');
   if (row.status === 'completed') throw new AppError('DIAGNOSIS_COMPLETED');

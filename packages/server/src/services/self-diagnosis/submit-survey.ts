@@ -4,7 +4,6 @@ import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy.ts';
 import { recordAudit } from '../audit.ts';
-import { underDiagnosisLock } from './diagnosis-gate.ts';
 import { answerableDiagnosis, diagnosisSubject } from './load-diagnosis.ts';
 import { readSelfDiagnosis } from './read-self-diagnoses.ts';
 
@@ -12,20 +11,13 @@ import { readSelfDiagnosis } from './read-self-diagnoses.ts';
 export async function submitSurvey(ctx: ServiceContext, actor: Actor | null, input: { id: string; survey: Survey }) {
   const { id } = input;
   await answerableDiagnosis(ctx, actor, id);
-  const gate = ctx.caches.diagnosisGate;
-  try {
-    await underDiagnosisLock(gate, id, () =>
-      ctx.transaction(async (tx) => {
-        const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id);
-        if (!row) throw new AppError('NOT_FOUND');
-        if (row.status !== 'draft') throw new AppError('SURVEY_LOCKED');
-        await tx.repos.selfDiagnoses.saveSurvey(id, input.survey);
-        await recordAudit(tx, actor, 'self_diagnosis.survey_submitted', await diagnosisSubject(tx, row));
-      }),
-    );
-  } finally {
-    gate?.forgetState(id); // answering opens
-  }
+  await ctx.transaction(async (tx) => {
+    const row = await tx.repos.selfDiagnoses.lockSelfDiagnosis(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.status !== 'draft') throw new AppError('SURVEY_LOCKED');
+    await tx.repos.selfDiagnoses.saveSurvey(id, input.survey);
+    await recordAudit(tx, actor, 'self_diagnosis.survey_submitted', await diagnosisSubject(tx, row));
+  });
   return readSelfDiagnosis(ctx, actor, { id });
 }
 
