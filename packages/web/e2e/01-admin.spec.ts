@@ -54,7 +54,7 @@ test('platform admin changes the one-time password, creates an assessor and reco
   await page.goto('/r/110000');
   await expect(page.getByTestId('sub-platform-home')).toHaveAttribute('data-theme-color', '#1B5E20');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('color', 'rgb(27, 94, 32)');
-  await expect(page.getByRole('button', { name: '进入我的主页' })).toHaveCSS('background-color', 'rgb(27, 94, 32)');
+  await expect(page.getByRole('link', { name: '进入我的主页' })).toHaveCSS('background-color', 'rgb(27, 94, 32)');
   await screenshot(page, 'sub-platform-home-desktop');
 
   // 审计日志: what was just done is there, newest first, and the filter narrows it.

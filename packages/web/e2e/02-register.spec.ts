@@ -17,7 +17,7 @@ let registered: TestEnterprise | undefined;
 test('a new enterprise registers, sees its data, logs out and in again', async ({ page }) => {
   const e = newEnterprise();
   await page.goto('/');
-  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByRole('main').getByRole('link', { name: '注册' }).click();
   await expect(page).toHaveURL(/\/register$/);
   // An empty form names each missing field in its own words.
   await page.getByRole('button', { name: '注册', exact: true }).click();
@@ -63,9 +63,10 @@ test('a new enterprise registers, sees its data, logs out and in again', async (
   await screenshot(page, 'enterprise-home-desktop');
 
   await logOutFromMenu(page);
-  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  const navLogIn = page.getByRole('navigation').getByRole('link', { name: '登录' });
+  await expect(navLogIn).toBeVisible();
 
-  await page.getByRole('link', { name: '登录' }).click();
+  await navLogIn.click();
   await page.getByLabel('用户名').fill(e.username);
   await page.getByLabel('密码').fill(e.password);
   await page.getByRole('button', { name: '登录' }).click();

@@ -9,11 +9,11 @@ test('English shows no Chinese UI strings on the home and login pages', async ({
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intelligent manufacturing capability maturity assessment');
   await expect(page.getByText('Level 1 · Planning')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Log in' })).toBeVisible();
   expect(await chineseUiText(page)).toEqual([]);
   await screenshot(page, 'home-english-desktop');
 
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -18,6 +18,11 @@ test('the home page loads the five levels, not the whole model, and no other pag
   expect(paths).toContain('/api/editions/db12-t1073-2021/levels');
   expect(paths).not.toContain('/api/editions/db12-t1073-2021');
   expect(paths.filter((p) => /\/assets\/(RegisterPage|LoginPage|SelfDiagnosisPage|ResultPage|Chart)-/.test(p))).toEqual([]);
+  // no antd: its providers (and with them antd's core) load with the first page that uses it
+  expect(paths.filter((p) => /\/assets\/(AntdProviders|MobileMenu|AccountMenu)-/.test(p))).toEqual([]);
+  await page.getByRole('main').getByRole('link', { name: '登录' }).click();
+  await expect(page.getByLabel('用户名')).toBeVisible();
+  expect(paths.filter((p) => /\/assets\/AntdProviders-/.test(p)).length).toBeGreaterThan(0);
 });
 
 test('the register page opens a province on demand and loads the whole tree only for a search', async ({ page }) => {

@@ -1,19 +1,17 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, useMemo, type ComponentType, type ReactNode } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
-import { I18nProvider, useI18n } from './i18n.tsx';
-import { usePrefersReducedMotion } from './use-reduced-motion.ts';
+import { I18nProvider } from './i18n.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SessionProvider } from './session.tsx';
-import { PLATFORM_PRIMARY, PRESET_TAG_TEXT, TAG_TEXT } from './theme.ts';
 
 // Every page but the home page is its own chunk, loaded when its route is opened (AppLayout shows a
-// skeleton meanwhile): the first page downloads only what it shows (issue 12 §4).
+// placeholder meanwhile): the first page downloads only what it shows (issue 12 §4). The home page and
+// the layout use no antd; every other page is rendered inside antd's providers, loaded with the first
+// of them (WithAntd).
+const WithAntd = lazy(() => import('./AntdProviders.tsx'));
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const NotFoundPage = page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage');
 const AdminPage = page(() => import('./pages/admin/AdminPage.tsx'), 'AdminPage');
 const AuditTrailPage = page(() => import('./pages/admin/AuditTrailPage.tsx'), 'AuditTrailPage');
 const EnterprisesPage = page(() => import('./pages/admin/EnterprisesPage.tsx'), 'EnterprisesPage');
@@ -49,83 +47,55 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { path: '/', element: <HomePage /> },
-      { path: '/r/:code', element: <SubPlatformHomePage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/login', element: <LoginPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/account/password', element: <ChangePasswordPage /> },
-      { path: '/enterprise', element: <EnterpriseHomePage /> },
-      // 企业自诊断 (seed 001 §1.2–1.6)
-      { path: '/self-diagnoses', element: <SelfDiagnosesPage /> },
-      { path: '/self-diagnoses/new', element: <NewSelfDiagnosisPage /> },
-      { path: '/self-diagnoses/:id', element: <SelfDiagnosisPage /> },
-      { path: '/self-diagnoses/:id/result', element: <ResultPage /> },
-      // 信息查询 and 标准符合性评估 (seed 002; seed 003 §8)
-      { path: '/directory', element: <DirectoryPage /> },
-      { path: '/public-notices', element: <PublicNoticesPage /> },
-      { path: '/formal-assessments', element: <FormalAssessmentsPage /> },
-      { path: '/formal-assessments/apply', element: <ApplicationPage /> },
-      { path: '/formal-assessments/:id', element: <FormalAssessmentPage /> },
-      { path: '/formal-assessments/:id/working-sheet', element: <WorkingSheetPage /> },
-      { path: '/formal-assessments/:id/review', element: <ReviewPage /> },
-      { path: '/assessors', element: <AssessorsPage /> },
-      { path: '/assessors/me', element: <OwnAssessorPage /> },
-      { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },
-      { path: '/trainings', element: <TrainingsPage /> },
-      { path: '/certificates', element: <CertificatesPage /> },
-      { path: '/certificate-management', element: <CertificateManagementPage /> },
-      { path: '/admin', element: <AdminPage /> },
-      { path: '/admin/enterprises', element: <EnterprisesPage /> },
-      { path: '/admin/audit', element: <AuditTrailPage /> },
-      { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
-      { path: '/dashboard', element: <DashboardPage /> },
-      { path: '/statistics', element: <PublicStatisticsPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <WithAntd />,
+        children: [
+          { path: '/r/:code', element: <SubPlatformHomePage /> },
+          { path: '/register', element: <RegisterPage /> },
+          { path: '/login', element: <LoginPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/account/password', element: <ChangePasswordPage /> },
+          { path: '/enterprise', element: <EnterpriseHomePage /> },
+          // 企业自诊断 (seed 001 §1.2–1.6)
+          { path: '/self-diagnoses', element: <SelfDiagnosesPage /> },
+          { path: '/self-diagnoses/new', element: <NewSelfDiagnosisPage /> },
+          { path: '/self-diagnoses/:id', element: <SelfDiagnosisPage /> },
+          { path: '/self-diagnoses/:id/result', element: <ResultPage /> },
+          // 信息查询 and 标准符合性评估 (seed 002; seed 003 §8)
+          { path: '/directory', element: <DirectoryPage /> },
+          { path: '/public-notices', element: <PublicNoticesPage /> },
+          { path: '/formal-assessments', element: <FormalAssessmentsPage /> },
+          { path: '/formal-assessments/apply', element: <ApplicationPage /> },
+          { path: '/formal-assessments/:id', element: <FormalAssessmentPage /> },
+          { path: '/formal-assessments/:id/working-sheet', element: <WorkingSheetPage /> },
+          { path: '/formal-assessments/:id/review', element: <ReviewPage /> },
+          { path: '/assessors', element: <AssessorsPage /> },
+          { path: '/assessors/me', element: <OwnAssessorPage /> },
+          { path: '/assessment-bodies', element: <AssessmentBodiesPage /> },
+          { path: '/trainings', element: <TrainingsPage /> },
+          { path: '/certificates', element: <CertificatesPage /> },
+          { path: '/certificate-management', element: <CertificateManagementPage /> },
+          { path: '/admin', element: <AdminPage /> },
+          { path: '/admin/enterprises', element: <EnterprisesPage /> },
+          { path: '/admin/audit', element: <AuditTrailPage /> },
+          { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
+          { path: '/dashboard', element: <DashboardPage /> },
+          { path: '/statistics', element: <PublicStatisticsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];
 
 const router = createBrowserRouter(routes);
 
-const THEME = {
-  token: {
-    colorPrimary: PLATFORM_PRIMARY,
-    colorLink: PLATFORM_PRIMARY,
-    // antd's grey help and placeholder texts are below 4.5:1 on white; darker ones pass WCAG AA.
-    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
-  },
-  components: {
-    // Tags keep their colours' meaning with text that reads at 4.5:1 (theme.ts): the status ones
-    // (success, processing, warning, error) and the preset hues whose antd text shade is too light.
-    Tag: { colorSuccess: TAG_TEXT.success, colorInfo: TAG_TEXT.processing, colorWarning: TAG_TEXT.warning, colorError: TAG_TEXT.error, ...PRESET_TAG_TEXT },
-    // An empty table's text is antd's disabled grey (1.8:1); the description grey of the rest of the app instead.
-    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
-  },
-};
-
-/** antd in the chosen language, with the platform's accessible primary colour; no animations for readers who ask for reduced motion. */
-export function AntdProviders({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
-  const reducedMotion = usePrefersReducedMotion();
-  const theme = useMemo(() => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME), [reducedMotion]);
-  return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
-
 export function App() {
   return (
     <I18nProvider>
-      <AntdProviders>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntdProviders>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { createElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AntdProviders } from '../src/App.tsx';
+import { AntdProviders } from '../src/AntdProviders.tsx';
 import { issuesToFieldErrors } from '../src/errors.ts';
 import { I18nProvider } from '../src/i18n.tsx';
 import { RegisterPage } from '../src/pages/register/RegisterPage.tsx';

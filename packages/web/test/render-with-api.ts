@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { createElement, type ComponentType, type ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, vi } from 'vitest';
-import { AntdProviders } from '../src/App.tsx';
+import { AntdProviders } from '../src/AntdProviders.tsx';
 import { I18nProvider } from '../src/i18n.tsx';
 import type { FormalAssessment } from '../src/pages/formal-rating/rating-api.ts';
 import { SessionProvider } from '../src/session.tsx';

@@ -1,10 +1,9 @@
-import { Card, Skeleton, Typography } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import { loadMaturityLevels } from '../reference-data.ts';
 import { useLoad } from '../use-load.ts';
 import { LoadError } from './LoadError.tsx';
+import { Loading } from './Loading.tsx';
 import { TranslationNotice } from './ModelText.tsx';
-
 
 /** The five levels from the model; the characteristics are the standard's Chinese text or its unofficial translation. */
 export function MaturityLevels() {
@@ -12,27 +11,25 @@ export function MaturityLevels() {
   const levels = useLoad(() => loadMaturityLevels(lang), [lang]);
   return (
     <section aria-labelledby="levels-title" className="section">
-      <Typography.Title level={2} id="levels-title">
+      <h2 id="levels-title" className="title title-2">
         {t('home.levelsTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.levelsNote')}</Typography.Paragraph>
+      </h2>
+      <p className="text-secondary">{t('home.levelsNote')}</p>
       <TranslationNotice />
       {levels.error !== undefined && <LoadError error={levels.error} onRetry={levels.reload} />}
-      {levels.loading && !levels.data && <Skeleton active />}
+      {levels.loading && !levels.data && <Loading />}
       <ol className="levels">
         {levels.data?.map((level) => (
           <li key={level.level} className={`level level-${level.level}`}>
-            <Card
-              size="small"
-              title={
-                // Chinese readers know the standard's own names: 一级（规划级）
-                lang === 'zh-CN' ? <span>{`${level.label}（${level.name}）`}</span> : <span>{`${level.label} · ${level.name}`}</span>
-              }
-            >
-              <p lang={lang} className="level-text">
+            <div className="card">
+              <div className="card-head">
+                {/* Chinese readers know the standard's own names: 一级（规划级） */}
+                {lang === 'zh-CN' ? `${level.label}（${level.name}）` : `${level.label} · ${level.name}`}
+              </div>
+              <p lang={lang} className="card-body level-text">
                 {level.characteristics}
               </p>
-            </Card>
+            </div>
           </li>
         ))}
       </ol>

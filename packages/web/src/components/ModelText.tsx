@@ -2,7 +2,7 @@
 // the API in the reader's language; in English they are an unofficial translation, so pages carry its
 // notice near the model text, and each requirement offers its Chinese original on demand. Anything shown
 // in Chinese is marked lang="zh-CN" (screen readers switch voice; the English pages' test skips it).
-import { Alert, Button } from 'antd';
+// No antd here: the home page shows the notice (issue 12 §4).
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 
@@ -11,15 +11,12 @@ export function TranslationNotice({ detail = false }: { detail?: boolean }) {
   const { t, lang } = useI18n();
   if (lang !== 'en') return null;
   return (
-    <Alert
-      type="info"
-      showIcon
-      role="note"
-      className="page-note translation-notice"
-      data-testid="translation-notice"
-      title={t('model.translationNotice')}
-      description={detail ? t('model.translationDetail') : undefined}
-    />
+    <div role="note" className="notice notice-info page-note translation-notice" data-testid="translation-notice">
+      <div className="notice-body">
+        <p className="notice-title">{t('model.translationNotice')}</p>
+        {detail && <p className="notice-text">{t('model.translationDetail')}</p>}
+      </div>
+    </div>
   );
 }
 
@@ -31,9 +28,9 @@ export function ShowOriginal({ zh }: { zh: string | undefined }) {
   if (lang !== 'en' || !zh) return null;
   return (
     <div className="show-original">
-      <Button type="link" size="small" className="show-original-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid="show-original">
+      <button type="button" className="link-button show-original-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid="show-original">
         {open ? t('model.hideOriginal') : t('model.showOriginal')} (<span lang="zh-CN">中文</span>)
-      </Button>
+      </button>
       <p id={id} hidden={!open} className="original-text" lang="zh-CN">
         {zh}
       </p>

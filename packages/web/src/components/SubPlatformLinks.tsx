@@ -1,9 +1,9 @@
-import { Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, type SubPlatformView } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../use-load.ts';
 import { LoadError } from './LoadError.tsx';
+import { Loading } from './Loading.tsx';
 import { SubPlatformLogo } from './SubPlatformLogo.tsx';
 
 export function SubPlatformLinks() {
@@ -11,12 +11,12 @@ export function SubPlatformLinks() {
   const subPlatforms = useLoad(api.subPlatforms, []);
   return (
     <section aria-labelledby="sub-platforms-title" className="section">
-      <Typography.Title level={2} id="sub-platforms-title">
+      <h2 id="sub-platforms-title" className="title title-2">
         {t('home.subPlatformsTitle')}
-      </Typography.Title>
+      </h2>
       {subPlatforms.error !== undefined && <LoadError error={subPlatforms.error} onRetry={subPlatforms.reload} />}
-      {subPlatforms.loading && !subPlatforms.data && <Skeleton active />}
-      {subPlatforms.data?.length === 0 && <Typography.Paragraph>{t('home.subPlatformsEmpty')}</Typography.Paragraph>}
+      {subPlatforms.loading && !subPlatforms.data && <Loading />}
+      {subPlatforms.data?.length === 0 && <p>{t('home.subPlatformsEmpty')}</p>}
       {subPlatforms.data && <SubPlatformGrid subPlatforms={subPlatforms.data} />}
     </section>
   );

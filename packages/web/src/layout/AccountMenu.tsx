@@ -1,12 +1,13 @@
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
+import { AntdProviders } from '../AntdProviders.tsx';
 import type { AccountView } from '../api.ts';
 import { errorMessage } from '../errors.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
-export function AccountMenu({ account }: { account: AccountView }) {
+function AccountMenu({ account }: { account: AccountView }) {
   const { t, lang } = useI18n();
   const { logout } = useSession();
   const navigate = useNavigate();
@@ -30,5 +31,14 @@ export function AccountMenu({ account }: { account: AccountView }) {
         <span className="account-name">{account.displayName || account.username}</span> <DownOutlined aria-hidden />
       </Button>
     </Dropdown>
+  );
+}
+
+/** The header's account menu, inside antd's providers: loaded once someone is logged in (AppHeader). */
+export default function AccountMenuWithAntd({ account }: { account: AccountView }) {
+  return (
+    <AntdProviders>
+      <AccountMenu account={account} />
+    </AntdProviders>
   );
 }

@@ -1,12 +1,16 @@
-import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
-import { AccountMenu } from './AccountMenu.tsx';
+import { useMinWidth } from '../use-media-query.ts';
+import { MenuIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navItemsFor } from './nav-items.ts';
+
+// The header shows on every page, the home page too, so it uses no antd; its two antd parts (the
+// account menu, the drawer of narrow screens) load when they are needed.
+const AccountMenu = lazy(() => import('./AccountMenu.tsx'));
+const MobileMenu = lazy(() => import('./MobileMenu.tsx'));
 
 function NavLinks({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: () => void }) {
   const { t } = useI18n();
@@ -27,13 +31,14 @@ function NavLinks({ vertical, onNavigate }: { vertical?: boolean; onNavigate?: (
 export function AppHeader() {
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const screens = Grid.useBreakpoint();
+  const [wide, xl, xxl] = [useMinWidth(992), useMinWidth(1200), useMinWidth(1600)];
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const wide = screens.lg ?? true;
+  const [drawerUsed, setDrawerUsed] = useState(false);
   // The full name needs wide screens beside the navigation; the English one (and a long navigation) the widest.
   const longNav = navItemsFor(session).length > 4;
-  const fullName = (lang === 'en' || longNav ? screens.xxl : screens.xl) ?? true;
+  const fullName = lang === 'en' || longNav ? xxl : xl;
   const account = session?.account;
+  const accountName = account ? account.displayName || account.username : '';
 
   return (
     <header className="app-header">
@@ -50,15 +55,32 @@ export function AppHeader() {
       )}
       <div className="app-header-tools">
         <LanguageSwitch />
-        {account && <AccountMenu account={account} />}
+        {account && (
+          <Suspense fallback={<span className="btn btn-text account-name">{accountName}</span>}>
+            <AccountMenu account={account} />
+          </Suspense>
+        )}
         {!wide && (
           <>
-            <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.menu')} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
-            <Drawer title={t('nav.menu')} placement="right" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={280}>
-              <nav aria-label={t('nav.label')}>
-                <NavLinks vertical onNavigate={() => setDrawerOpen(false)} />
-              </nav>
-            </Drawer>
+            <button
+              type="button"
+              className="btn btn-text btn-icon"
+              aria-label={t('nav.menu')}
+              aria-expanded={drawerOpen}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
+            >
+              <MenuIcon />
+            </button>
+            {drawerUsed && (
+              <Suspense fallback={null}>
+                <MobileMenu open={drawerOpen} onClose={() => setDrawerOpen(false)}>
+                  <NavLinks vertical onNavigate={() => setDrawerOpen(false)} />
+                </MobileMenu>
+              </Suspense>
+            )}
           </>
         )}
       </div>

@@ -1,6 +1,6 @@
-import { Skeleton } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
 import { useI18n } from '../i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { useKeyboardScrollableTables } from './keyboard-scroll.ts';
@@ -16,7 +16,7 @@ export function AppLayout() {
       <AppHeader />
       <main id="main" tabIndex={-1} className="app-main">
         {/* Pages are loaded with their route (App.tsx). */}
-        <Suspense fallback={<Skeleton active />}>
+        <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>

@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'app.footer': 'Intelligent Manufacturing Capability Maturity Assessment Platform · self-diagnosis model: DB12/T 1073-2021 (built on GB/T 39116-2020 and GB/T 39117-2020)',
   'app.loadFailed': 'Could not load; reload the page to try again',
   'app.retry': 'Try again',
+  'app.loading': 'Loading',
 
   'lang.switchTo': '中文',
   'lang.switchLabel': '切换到中文',

@@ -24,6 +24,7 @@ export const zhCN = {
   'app.footer': '智能制造能力成熟度评估平台 · 自诊断模型：DB12/T 1073—2021《工业企业智能制造能力成熟度评估规范》（以 GB/T 39116—2020、GB/T 39117—2020 为基础）',
   'app.loadFailed': '加载失败，请刷新页面重试',
   'app.retry': '重试',
+  'app.loading': '加载中',
 
   'lang.switchTo': 'English',
   'lang.switchLabel': 'Switch to English',

@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { Link } from 'react-router';
 import { AuthButtons } from '../components/AuthButtons.tsx';
 import { MaturityLevels } from '../components/MaturityLevels.tsx';
@@ -6,17 +5,20 @@ import { PlatformIntro } from '../components/PlatformIntro.tsx';
 import { SubPlatformLinks } from '../components/SubPlatformLinks.tsx';
 import { useI18n } from '../i18n.tsx';
 
+/** The first page most visitors see: no antd, so that it loads light (issue 12 §4). */
 export function HomePage() {
   const { t } = useI18n();
   return (
     <div className="page page-wide">
       <section className="hero" aria-labelledby="home-title">
-        <Typography.Title id="home-title">{t('home.title')}</Typography.Title>
+        <h1 id="home-title" className="title">
+          {t('home.title')}
+        </h1>
         <PlatformIntro />
         <AuthButtons />
-        <Typography.Paragraph className="home-statistics">
+        <p className="home-statistics">
           <Link to="/statistics">{t('pub.homeLink')}</Link>
-        </Typography.Paragraph>
+        </p>
       </section>
       <MaturityLevels />
       <SubPlatformLinks />

@@ -1,4 +1,5 @@
 import { ConfigProvider, Skeleton, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { AuthButtons } from '../components/AuthButtons.tsx';
@@ -20,7 +21,7 @@ export function SubPlatformHomePage() {
 
   return (
     <ConfigProvider theme={{ token: { colorPrimary: sp.themeColor, colorLink: sp.themeColor } }}>
-      <div className="page page-wide" data-testid="sub-platform-home" data-theme-color={sp.themeColor}>
+      <div className="page page-wide" data-testid="sub-platform-home" data-theme-color={sp.themeColor} style={{ '--primary': sp.themeColor } as CSSProperties}>
         <section className="hero sp-hero" aria-labelledby="sp-title" style={{ borderTopColor: sp.themeColor }}>
           <div className="sp-hero-head">
             <SubPlatformLogo subPlatform={sp} size={64} />
