@@ -205,7 +205,7 @@ function ApplicationForm({ session, diagnoses, bodies, internalAssessors }: Form
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const edition = useLoad(api.edition, []);
+  const edition = useLoad(() => api.edition(lang), [lang]);
   const [form] = Form.useForm<ApplicationValues>();
   const initial: ApplicationValues = useMemo(
     () => ({ selfDiagnosisId: (diagnoses.find((d) => d.isValidResult) ?? diagnoses[0])?.id, assessmentType: 'predefined', targetLevel: undefined }),

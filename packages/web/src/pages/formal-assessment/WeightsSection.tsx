@@ -12,8 +12,8 @@ import { customWeightsOf, weightRows, weightSum } from './formal-view.ts';
 import { ActionError, Section, useAction, WARNING_COLOUR, type SectionProps } from './parts.tsx';
 
 export function WeightsSection({ view, reload }: SectionProps) {
-  const { t } = useI18n();
-  const edition = useLoad(api.edition, []);
+  const { t, lang } = useI18n();
+  const edition = useLoad(() => api.edition(lang), [lang]);
   const action = useAction(reload);
   const [editing, setEditing] = useState(false);
   const [entered, setEntered] = useState<Record<string, number | null>>({});
