@@ -12,6 +12,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'training',
   'certificate',
   'formal_assessment',
+  'campaign',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

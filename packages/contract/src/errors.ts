@@ -110,6 +110,9 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request too large' },
   DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时无法访问，请稍后再试；已保存的内容不会丢失', en: 'The database is unavailable for a moment; try again shortly — nothing saved is lost' },
   SHUTTING_DOWN: { status: 503, zh: '服务器正在重启，请稍后再试', en: 'The server is restarting; try again shortly' },
+  // 推进活动
+  CAMPAIGN_REGION_FORBIDDEN: { status: 403, zh: '只能为本分平台所辖地区（本地区或其下级地区）设立推进活动', en: 'Campaigns can be set only for your own region or a region inside it' },
+  CAMPAIGN_CLOSED: { status: 409, zh: '该推进活动已结束，不能再修改', en: 'This campaign is closed and can no longer be changed' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; try again later' },
   // scoring (codes of @cmmm/model)
   BAD_INPUT: { status: 400, zh: '输入有误', en: 'Invalid input' },

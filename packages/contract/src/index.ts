@@ -11,4 +11,5 @@ export * from './formal-assessment.ts';
 export * from './formal-rating.ts';
 export * from './certification.ts';
 export * from './dashboard.ts';
+export * from './campaigns.ts';
 export * from './capability-profile-schemas.ts';

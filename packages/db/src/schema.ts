@@ -541,6 +541,21 @@ export interface DemoDiagnosisTemplateTable {
   node_scores: ColumnType<number[], string, string>;
 }
 
+/** 推进活动: a participation target of a region (migration 20261202100000). */
+export interface CampaignTable {
+  id: string;
+  region_code: string;
+  title: string;
+  target: number;
+  industry_major: string | null;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  closed_at: Timestamp | null;
+}
+
 export interface DB {
   sub_platform: SubPlatformTable;
   enterprise: EnterpriseTable;
@@ -583,6 +598,7 @@ export interface DB {
   diagnosis_node_scores: DiagnosisNodeScoresTable;
   diagnosis_aggregate: DiagnosisAggregateTable;
   demo_diagnosis_template: DemoDiagnosisTemplateTable;
+  campaign: CampaignTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -623,6 +639,7 @@ export type PublicNoticeRow = Selectable<PublicNoticeTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type DiagnosisResultRow = Selectable<DiagnosisResultTable>;
 export type DiagnosisAggregateRow = Selectable<DiagnosisAggregateTable>;
+export type CampaignRow = Selectable<CampaignTable>;
 
 export type NewSubPlatform = Insertable<SubPlatformTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;

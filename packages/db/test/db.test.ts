@@ -49,6 +49,8 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
           'diagnosis_result', 'diagnosis_node_scores', 'diagnosis_aggregate',
           // the bulk demo seed's engine-scored templates
           'demo_diagnosis_template',
+          // 推进活动
+          'campaign',
         ].sort(),
       );
       // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.

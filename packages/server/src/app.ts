@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { assessorRoutes } from './routes/assessor-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { campaignRoutes } from './routes/campaign-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
 import { certificateRoutes } from './routes/certificate-routes.ts';
 import { certificationRoutes } from './routes/certification-routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     certificateRoutes(scope);
     registryRoutes(scope);
     dashboardRoutes(scope);
+    campaignRoutes(scope);
     verifyRoutes(scope);
     pageRoutes(scope);
   });

@@ -17,6 +17,7 @@ export const API_TAGS = [
   { name: '标准符合性评估', description: '评估申请、受理、评估组、评估计划、现场预评估 · the formal conformity assessment' },
   { name: '正式评估', description: '首次会议、评估工作表、证据、评分、组内一致意见、等级判定、沟通评估结果 · the formal assessment on site' },
   { name: '指数与看板', description: '数据看板：统计与排名（少于 5 家企业不显示） · dashboards, k ≥ 5' },
+  { name: '推进活动', description: '地方分平台的参与目标、进度与待跟进企业 · sub-platform participation campaigns' },
   { name: '合规性审查与证书', description: '合规性审查、公示与异议、颁发证书 · review, public notice, certificate' },
 ];
 
@@ -60,6 +61,12 @@ export const ACCESS_NOTES: Record<string, string> = {
   readAuditTrail: '平台管理员（全部）、地方分平台管理员（本地区企业） · admins, within their oversight.',
   readPublicStatistics: PUBLIC,
   readDashboard: '平台管理员（全国及任一地区）、地方分平台管理员（本分平台地区及其下级，其他地区 403） · the platform admin any region, a region admin its own and below.',
+  listCampaigns: '平台管理员（全部）、地方分平台管理员（本地区及下级地区的活动） · admins, within their oversight.',
+  createCampaign: '平台管理员（任一地区）、地方分平台管理员（本地区或其下级地区，其他地区 403） · the platform admin any region, a region admin its own and below.',
+  readCampaign: '平台管理员、活动地区所属的地方分平台管理员；无权查看与不存在的回答相同（404） · admins over the campaign\'s region; forbidden answers like missing.',
+  updateCampaign: '平台管理员、活动地区所属的地方分平台管理员（404 同上） · admins over the campaign\'s region.',
+  closeCampaign: '平台管理员、活动地区所属的地方分平台管理员（404 同上） · admins over the campaign\'s region.',
+  listCampaignFollowUp: '平台管理员、活动地区所属的地方分平台管理员（本地区企业名单，404 同上） · admins over the campaign\'s region (its enterprises by name).',
   listSelfDiagnoses: ENTERPRISE,
   createSelfDiagnosis: ENTERPRISE,
   readSelfDiagnosis: READERS,

@@ -237,6 +237,18 @@ export const canReadDashboard = (actor: Actor | null, regionCode: string | null)
 /** The audit trail: the platform admin all of it, a region admin its region's enterprises (oversightOf). */
 export const canReadAuditTrail = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'region_admin';
 
+// ---- 推进活动 (campaigns)
+
+/** The campaigns' pages: the platform admin and the sub-platforms' admins. */
+export const canManageCampaigns = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'region_admin';
+
+/**
+ * One campaign of a region (setting it, its progress, its follow-up list with the names of the region's
+ * enterprises): the platform admin any region, a region admin its sub-platform's region and those inside it.
+ */
+export const canManageCampaignIn = (actor: Actor | null, regionCode: string): boolean =>
+  actor?.role === 'platform_admin' || (actor?.role === 'region_admin' && actor.regionCode !== null && regionContains(actor.regionCode, regionCode));
+
 // ---- enforcement
 
 /**

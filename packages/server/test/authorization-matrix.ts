@@ -49,6 +49,8 @@ export interface Fixtures extends ConformityFixtures {
   bystanderId: string;
   /** An account to log in to (never changed by any row). */
   loginTarget: { username: string; password: string; mobile: string };
+  /** A 推进活动 of 昆山 (320583), set by the platform admin. */
+  campaignA: string;
 }
 
 export interface Sample {
@@ -85,6 +87,8 @@ const enterpriseUsers = /*                       */ [E401, OK,   OK,   NAE,  NAE
 const readersOfA = /*                            */ [E401, OK,   E403, E403, E403, E403, OK,   E403, OK] as const;
 /** canAnswerSelfDiagnosis: its own enterprise's users; staff are refused as non-enterprises first. */
 const answerersOfA = /*                          */ [E401, OK,   E403, NAE,  NAE,  NAE,  NAE,  NAE,  NAE] as const;
+/** A campaign of 昆山: the platform admin and 昆山's admin; staff and enterprises refused, 北京's admin finds nothing. */
+const campaignAdminsOfA = /*                     */ [E401, E403, E403, E403, E403, E403, OK,   E404, OK] as const;
 
 export const MATRIX: Record<string, Row> = {
   // ---- 平台: health checks, for load balancers and monitors (canCheckHealth)
@@ -167,6 +171,24 @@ export const MATRIX: Record<string, Row> = {
     expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
     sample: () => ({ query: { region: '320583' } }),
   },
+
+  // ---- 推进活动 (canManageCampaigns, canManageCampaignIn: a region admin its region and below; others' campaigns answer 404)
+  listCampaigns: { why: 'canManageCampaigns: platform and region admins (a region admin sees its region\'s)', expect: platformOrRegionAdmins, sample: none },
+  createCampaign: {
+    why: 'canManageCampaignIn: the platform admin any region, a region admin its own and below (北京 for 昆山: CAMPAIGN_REGION_FORBIDDEN)',
+    //      anon  ent A ent B assr  lead  agcy  rg昆山 rg北京 plat
+    expect: [E401, E403, E403, E403, E403, E403, OK, { status: 403, code: 'CAMPAIGN_REGION_FORBIDDEN' }, OK],
+    sample: () => ({ body: { title: '矩阵测试活动', regionCode: '320583', target: 10, startsOn: '2026-11-01', endsOn: '2026-11-30' } }),
+  },
+  readCampaign: { why: 'canManageCampaignIn over the campaign\'s region; others 404 (no probing)', expect: campaignAdminsOfA, sample: (f) => ({ params: { id: f.campaignA } }) },
+  listCampaignFollowUp: {
+    why: 'canManageCampaignIn: the names of the region\'s enterprises, for its own admins only',
+    expect: campaignAdminsOfA,
+    sample: (f) => ({ params: { id: f.campaignA }, query: { kind: 'never', pageSize: '5' } }),
+  },
+  updateCampaign: { why: 'canManageCampaignIn over the campaign\'s region', expect: campaignAdminsOfA, sample: (f) => ({ params: { id: f.campaignA }, body: { target: 60 } }) },
+  // 昆山's admin closes it first; the platform admin then gets CAMPAIGN_CLOSED (409, after authorization)
+  closeCampaign: { why: 'canManageCampaignIn over the campaign\'s region', expect: campaignAdminsOfA, sample: (f) => ({ params: { id: f.campaignA } }) },
 
   // ---- 企业自诊断
   listSelfDiagnoses: { why: 'canRunSelfDiagnosis: its own list, enterprise users only', expect: enterpriseUsers, sample: none },

@@ -40,6 +40,8 @@ const CertificateManagementPage = page(() => import('./pages/certificates/Certif
 const ResultPage = page(() => import('./pages/self-diagnosis/ResultPage.tsx'), 'ResultPage');
 const PublicStatisticsPage = page(() => import('./pages/statistics/PublicStatisticsPage.tsx'), 'PublicStatisticsPage');
 const DashboardPage = page(() => import('./pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const CampaignsPage = page(() => import('./pages/campaigns/CampaignsPage.tsx'), 'CampaignsPage');
+const CampaignPage = page(() => import('./pages/campaigns/CampaignPage.tsx'), 'CampaignPage');
 const ReviewPage = page(() => import('./pages/formal-rating/ReviewPage.tsx'), 'ReviewPage');
 
 export const routes: RouteObject[] = [
@@ -81,6 +83,8 @@ export const routes: RouteObject[] = [
           { path: '/admin/sub-platform', element: <SubPlatformBrandingPage /> },
           { path: '/dashboard', element: <DashboardPage /> },
           { path: '/statistics', element: <PublicStatisticsPage /> },
+          { path: '/campaigns', element: <CampaignsPage /> },
+          { path: '/campaigns/:id', element: <CampaignPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

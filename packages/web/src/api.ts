@@ -23,6 +23,8 @@ import type { CapabilityProfileView, ViewReadiness } from '@cmmm/contract/capabi
 import type { AuditEvent, AuditTrailPage, AuditTrailQuery } from '@cmmm/contract/audit';
 import type { Dashboard, PublicStatistics } from '@cmmm/contract/dashboard';
 export type { Dashboard, PublicStatistics };
+import type { CampaignProgress, CampaignView, CreateCampaignRequest, FollowUpKind, FollowUpPage, UpdateCampaignRequest } from '@cmmm/contract/campaigns';
+export type { CampaignProgress, CampaignView, CreateCampaignRequest, FollowUpKind, FollowUpPage, UpdateCampaignRequest };
 
 export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
@@ -307,6 +309,14 @@ export const api = {
   },
   /** 数据看板 of a region (6-digit code), or of the nation / one's own region when omitted. */
   dashboard: (region?: string) => get<Dashboard>(region ? `/api/dashboard?region=${encodeURIComponent(region)}` : '/api/dashboard'),
+  /** 推进活动: the admin's campaigns, one with its progress, its follow-up lists page by page (`after` the previous `next`). */
+  campaigns: () => get<{ campaigns: CampaignView[] }>('/api/campaigns').then((r) => r.campaigns),
+  campaign: (id: string) => get<CampaignProgress>(`/api/campaigns/${encodeURIComponent(id)}`),
+  createCampaign: (body: CreateCampaignRequest) => send<CampaignView>('POST', '/api/campaigns', body),
+  updateCampaign: (id: string, body: UpdateCampaignRequest) => send<CampaignView>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, body),
+  closeCampaign: (id: string) => send<CampaignView>('POST', `/api/campaigns/${encodeURIComponent(id)}/close`),
+  campaignFollowUp: (id: string, kind: FollowUpKind, options: { after?: string; pageSize?: number } = {}) =>
+    get<FollowUpPage>(`/api/campaigns/${encodeURIComponent(id)}/enterprises${query({ kind, after: options.after, pageSize: options.pageSize ?? 20 })}`),
   /** 公开统计: the nation's figures, for anyone. */
   publicStatistics: () => get<PublicStatistics>('/api/public/statistics'),
 };

@@ -6,6 +6,7 @@ import * as assessmentBodies from './assessment-bodies.ts';
 import * as assessments from './assessments.ts';
 import * as assessors from './assessors.ts';
 import * as auditEvents from './audit-events.ts';
+import * as campaigns from './campaigns.ts';
 import * as certificates from './certificates.ts';
 import * as demoData from './demo-data.ts';
 import * as diagnosisResults from './diagnosis-results.ts';
@@ -29,6 +30,7 @@ const MODULES = {
   assessments,
   assessors,
   auditEvents,
+  campaigns,
   certificates,
   demoData,
   diagnosisResults,

@@ -71,7 +71,11 @@ export type AuditAction =
   | 'formal_assessment.certified'
   | 'certificate.issued'
   | 'certificate.status_changed'
-  | 'certificate.reminder_sent';
+  | 'certificate.reminder_sent'
+  // 推进活动
+  | 'campaign.created'
+  | 'campaign.updated'
+  | 'campaign.closed';
 
 export interface AuditSubject {
   type: AuditSubjectType;

@@ -23,9 +23,9 @@ export function navItemsFor(session: SessionView | undefined): NavItem[] {
       // seed 001 §1.2: 平台主页 → 企业自诊断
       return [home, { to: '/self-diagnoses', label: 'nav.selfDiagnosis' }, formal, { to: '/assessors', label: 'nav.internalAssessors' }, { to: '/enterprise', label: 'nav.enterprise' }, notices];
     case 'platform_admin':
-      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }, certificates, notices];
+      return [home, { to: '/admin', label: 'nav.admin' }, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/campaigns', label: 'nav.campaigns' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/assessors', label: 'nav.assessors' }, { to: '/admin/audit', label: 'nav.audit' }, certificates, notices];
     case 'region_admin':
-      return [home, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
+      return [home, { to: '/dashboard', label: 'nav.dashboard' }, { to: '/campaigns', label: 'nav.campaigns' }, { to: '/admin/enterprises', label: 'nav.enterprises' }, formal, { to: '/admin/sub-platform', label: 'nav.subPlatformBranding' }, { to: '/admin/audit', label: 'nav.audit' }, notices];
     case 'agency_admin':
       return [home, formal, { to: '/assessors', label: 'nav.assessors' }, directory, notices];
     case 'assessor':

@@ -1,4 +1,5 @@
 // UI strings in English. Same keys as zh-CN.ts (the type makes a missing or extra key a compile error).
+import { campaignsEn } from './campaigns.en.ts';
 import { assessorsEn } from './assessors.en.ts';
 import { certificatesEn } from './certificates.en.ts';
 import { certificationEn } from './certification.en.ts';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...ratingEn,
   ...registryEn,
   ...dashboardEn,
+  ...campaignsEn,
   ...profileEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',

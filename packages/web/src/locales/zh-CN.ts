@@ -1,4 +1,5 @@
 // 界面文字（简体中文，默认）。en.ts 必须有同样的键；{name} 为插值占位。
+import { campaignsZhCN } from './campaigns.zh-CN.ts';
 import { assessorsZhCN } from './assessors.zh-CN.ts';
 import { certificatesZhCN } from './certificates.zh-CN.ts';
 import { certificationZhCN } from './certification.zh-CN.ts';
@@ -16,6 +17,7 @@ export const zhCN = {
   ...ratingZhCN,
   ...registryZhCN,
   ...dashboardZhCN,
+  ...campaignsZhCN,
   ...profileZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',

@@ -49,11 +49,11 @@ export async function listEnterprises(ctx: ServiceContext, actor: Actor | null, 
   };
 }
 
-const cursorOf = (key: EnterpriseKey): string => Buffer.from(`${key.createdAt}|${key.id}`).toString('base64url');
+export const cursorOf = (key: EnterpriseKey): string => Buffer.from(`${key.createdAt}|${key.id}`).toString('base64url');
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-function parseCursor(cursor: string): EnterpriseKey {
+export function parseCursor(cursor: string): EnterpriseKey {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new AppError('BAD_REQUEST');
   return { createdAt: match[1]!, id: match[2]! };
