@@ -11,7 +11,10 @@ import { serviceContext } from '../packages/server/src/context.ts';
 import type { Actor } from '../packages/server/src/policy.ts';
 import { listEnterprises } from '../packages/server/src/services/enterprises/read-enterprises.ts';
 import { peerStandingOf } from '../packages/server/src/services/statistics/peer-standing.ts';
+import { readCalibration } from '../packages/server/src/services/statistics/calibration.ts';
+import { readCertifiedEnterprises } from '../packages/server/src/services/statistics/certified-enterprises.ts';
 import { readDashboard } from '../packages/server/src/services/statistics/read-dashboard.ts';
+import { readSurveyIndicators } from '../packages/server/src/services/statistics/survey-indicators.ts';
 import { fullScanStanding } from '../packages/server/test/peer-reference.ts';
 import { seedDemoData } from '../packages/server/src/services/platform/demo-data.ts';
 import { ms, open, spread } from './peers.ts';
@@ -130,6 +133,11 @@ export async function benchDashboard(enterprises = Number(process.env.BENCH_ENTE
       const read = await timed(() => readDashboard(ctx, admin, { region }));
       const before = await timed(() => Promise.all([raw(), rawMonths()]));
       lines.push(`  ${name}: dashboard ${spread(read)} (from raw rows: ${spread(before)})`);
+      // its indicators, each read alone: 调查问卷 (diagnosis_result_survey_idx), certified enterprises, calibration
+      const indicators = [['survey', readSurveyIndicators], ['certified', readCertifiedEnterprises], ['calibration', readCalibration]] as const;
+      const parts: string[] = [];
+      for (const [what, read] of indicators) parts.push(`${what} ${spread(await timed(() => read(ctx, prefix)))}`);
+      lines.push(`    indicators: ${parts.join(', ')}`);
     }
     const { rows } = await sql<{ assessment_id: string; enterprise_id: string; score: number; industry_major: string; province: string }>`
       select assessment_id, enterprise_id, score, industry_major, province from diagnosis_result where valid order by md5(assessment_id::text) limit 20`.execute(db);

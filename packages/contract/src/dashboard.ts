@@ -1,6 +1,9 @@
 // 数据看板 on the wire (issue 11 §2): counts, level distribution, 行业指数 Top 10 and region ranking of one
 // region, every figure resting on fewer than MIN_GROUP_SIZE enterprises suppressed (null, suppressed: true).
 import { z } from 'zod';
+import { calibrationSchema, certifiedEnterprisesSchema, countSchema, surveyIndicatorsSchema } from './dashboard-indicators.ts';
+
+export * from './dashboard-indicators.ts';
 
 /** k of k-anonymity: no shown figure rests on fewer enterprises. */
 export const MIN_GROUP_SIZE = 5;
@@ -22,8 +25,6 @@ export const LEVEL_BANDS = [
   { id: 'from4', label: '四级及以上', levels: [4, 5] },
 ] as const;
 
-/** A count, or null when it rests on fewer than MIN_GROUP_SIZE enterprises. */
-const countSchema = z.object({ value: z.number().int().nullable(), suppressed: z.boolean() });
 const regionRefSchema = z.object({ code: z.string().nullable(), name: z.string(), level: z.enum(DASHBOARD_REGION_LEVELS) });
 
 /**
@@ -73,6 +74,10 @@ export const dashboardSchema = z.object({
     rows: z.array(z.object({ code: z.string(), name: z.string(), enterprises: countSchema, index: z.number().nullable() })),
   }),
   weakSubdomains: weakSubdomainsSchema,
+  /** 调查问卷 indicators, certified enterprises and self-diagnosed vs certified level (dashboard-indicators.ts). */
+  survey: surveyIndicatorsSchema,
+  certified: certifiedEnterprisesSchema,
+  calibration: calibrationSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

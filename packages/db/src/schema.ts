@@ -506,6 +506,10 @@ export interface DiagnosisResultTable {
   industry_code: string;
   enterprise_type: EnterpriseType;
   valid: boolean;
+  /** 调查问卷 (migration 20261202110000): the systems in use (survey ids) and the equipment shares (0–100); null without a survey. */
+  survey_systems: ColumnType<string[] | null, string | null | undefined, string | null>;
+  networked_share: ColumnType<number | null, number | null | undefined, number | null>;
+  nc_share: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Node scores of a completed self-diagnosis at each evaluated level, × 10^4 (−1 absent). */

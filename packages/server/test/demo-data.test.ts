@@ -5,6 +5,7 @@ import { pathAllows, qualificationFacts } from '../src/services/assessors/qualif
 import type { Actor } from '../src/policy.ts';
 import { clearDemoData, seedDemoData } from '../src/services/platform/demo-data.ts';
 import { readSelfDiagnosisResult } from '../src/services/self-diagnosis/self-diagnosis-result.ts';
+import { readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { registerBody, registerPerson } from './assessor-fixtures.ts';
 import { adminClient, Client, registeredClient, testDatabases, usePlatform } from './harness.ts';
 
@@ -65,6 +66,17 @@ describe.each(testDatabases)('the bulk demo seed on the $name database', ({ open
     expect(await p.db.selectFrom('enterprise').select('id').where('is_demo', '=', true).execute()).toHaveLength(404);
     expect(await p.db.selectFrom('account').select('id').where('is_demo', '=', true).where('role', '=', 'enterprise_user').execute()).toHaveLength(404);
     expect(await p.db.selectFrom('diagnosis_node_scores').select('assessment_id').execute()).toHaveLength(404);
+    // every demo diagnosis answered the 调查问卷, kept on its result as stored on the diagnosis; some hold a certificate
+    const surveys = await p.db.selectFrom('assessment').select(['id', 'survey']).execute();
+    const surveyOf = new Map(surveys.map((a) => [a.id, (typeof a.survey === 'string' ? JSON.parse(a.survey) : a.survey) as { informationSystems: string[]; networkedEquipmentShare: number; ncEquipmentShare: number }]));
+    for (const r of results) {
+      const survey = surveyOf.get(r.assessment_id)!;
+      expect([[...r.survey_systems!].sort(), r.networked_share, r.nc_share]).toEqual([[...survey.informationSystems].sort(), survey.networkedEquipmentShare, survey.ncEquipmentShare]);
+    }
+    const nation = await readDashboard(p.ctx, PLATFORM_ADMIN, {});
+    expect(nation.survey.enterprises.value).toBe(404);
+    expect(nation.certified.region.total.value).toBe((await p.db.selectFrom('certificate').select('id').where('is_demo', '=', true).execute()).length);
+    expect(nation.calibration.enterprises.value).toBeGreaterThanOrEqual(5);
 
     // the aggregates as the chunks added them, against a recompute from diagnosis_result
     const added = await p.ctx.repos.diagnosisResults.listAggregates();

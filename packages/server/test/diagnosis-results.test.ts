@@ -119,7 +119,7 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
     ctx.transaction(async (tx) => {
       const assessmentId = newId();
       await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result, answers: {}, completedAt });
-      await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result });
+      await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result, survey: null });
       return assessmentId;
     });
 

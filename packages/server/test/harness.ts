@@ -321,10 +321,10 @@ export async function insertEnterpriseRow(ctx: ServiceContext, e: { name: string
 }
 
 /** A completed self-diagnosis stored and recorded in one transaction, as the completion does; its id. */
-export const storeCompletedDiagnosis = (ctx: ServiceContext, enterpriseId: string, result: ScoreResult, completedAt: Date): Promise<string> =>
+export const storeCompletedDiagnosis = (ctx: ServiceContext, enterpriseId: string, result: ScoreResult, completedAt: Date, survey: Survey | null = null): Promise<string> =>
   ctx.transaction(async (tx) => {
     const assessmentId = newId();
-    await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result, answers: {}, completedAt });
-    await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result });
+    await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result, answers: {}, completedAt, survey });
+    await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result, survey });
     return assessmentId;
   });

@@ -82,6 +82,15 @@ test('the platform admin reads the dashboard, drills into a province and downloa
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId('dash-regions-table').getByRole('button', { name: '查看北京市' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '问题短板', level: 2 })).toBeVisible();
+  // 调查问卷指标: all six use ERP and MES, with 40 % of equipment networked and 50 % numerically controlled
+  const survey = page.getByTestId('dash-survey-table');
+  await expect(survey.locator('tr', { has: page.getByRole('rowheader', { name: 'ERP 企业资源计划' }) })).toContainText('100.0');
+  await expect(page.getByTestId('dash-survey-networked')).toContainText('40.0');
+  await expect(page.getByTestId('dash-survey-industries-table')).toBeVisible();
+  // 获证企业: none on the platform yet, the 304 published in 2022 counted nationally; no enterprise to calibrate
+  await expect(page.getByTestId('dash-certified-table').locator('tr', { has: page.getByRole('rowheader', { name: '2022 年公布' }) })).toContainText('304');
+  await expect(page.getByTestId('dash-certified-regions-table')).toBeVisible();
+  await expect(page.getByText('同时有有效自诊断结果和证书的企业不足 5 家')).toBeVisible();
 
   // 公开统计: no login, from the footer of the home page; the JSON says the same
   const visitor = await browser.newContext({ baseURL: platform.baseURL });

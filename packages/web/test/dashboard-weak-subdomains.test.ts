@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dashboard } from '../src/api.ts';
 import { DashboardPage } from '../src/pages/dashboard/DashboardPage.tsx';
+import { NO_INDICATORS } from './dashboard-indicators-fixture.ts';
 import { cleanUpAfterEach, json, notFound, renderAt, sessionOf, stubFetch } from './render-with-api.ts';
 
 vi.mock('../src/components/Chart.tsx', () => ({ Chart: () => null }));
@@ -31,6 +32,7 @@ const DASHBOARD: Dashboard = {
     byIndustry: [{ code: '35', name: '专用设备制造业', enterprises: 7, weakest }],
     byRegion: [{ code: '320500', name: '苏州市', enterprises: 12, weakest: null }],
   },
+  ...NO_INDICATORS,
 };
 
 cleanUpAfterEach();

@@ -1,11 +1,12 @@
 // All SQL about assessments (self-diagnoses now; formal assessments later).
+import type { Survey } from '@cmmm/contract';
 import type { Grade, ScoreResult } from '@cmmm/model';
 import type { Db } from './db-types.ts';
 
 /** A self-diagnosis already completed (demo data, imports): answers, level rows and result. */
 export async function insertCompletedAssessment(
   db: Db,
-  a: { id: string; enterpriseId: string; result: ScoreResult; answers: Record<string, Grade>; completedAt: Date; isDemo?: boolean; reportNumber?: string },
+  a: { id: string; enterpriseId: string; result: ScoreResult; answers: Record<string, Grade>; completedAt: Date; isDemo?: boolean; reportNumber?: string; survey?: Survey | null },
 ): Promise<void> {
   const levels = Object.entries(a.result.breakdown);
   await db
@@ -26,6 +27,7 @@ export async function insertCompletedAssessment(
       created_at: a.completedAt,
       completed_at: a.completedAt,
       report_number: a.reportNumber ?? null,
+      survey: a.survey ? JSON.stringify(a.survey) : null,
     })
     .execute();
   const rows = Object.entries(a.answers)

@@ -3,6 +3,7 @@ import type { EnterpriseType } from '@cmmm/model';
 import { likePrefix } from '@cmmm/db';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
+import { resultsInRegion } from './result-regions.ts';
 
 export interface NewDiagnosisResult {
   assessmentId: string;
@@ -19,8 +20,20 @@ export interface NewDiagnosisResult {
   industryCode: string;
   enterpriseType: EnterpriseType;
   nodeScores: readonly number[];
+  /** The 调查问卷's answers the dashboard counts, or null when the diagnosis has none. */
+  survey: SurveyFacts | null;
   valid: boolean;
 }
+
+/** What the dashboard counts of a 调查问卷: the systems in use (survey ids) and the equipment shares (0–100). */
+export interface SurveyFacts {
+  systems: readonly string[];
+  networkedShare: number;
+  ncShare: number;
+}
+
+/** A Postgres text[] literal of identifiers (survey ids: letters, digits and underscores, nothing to quote). */
+const textArray = (items: readonly string[]): string => `{${items.join(',')}}`;
 
 export interface AggregateDelta {
   region: string;
@@ -62,6 +75,9 @@ export async function insertDiagnosisResult(db: Db, r: NewDiagnosisResult): Prom
       industry_code: r.industryCode,
       enterprise_type: r.enterpriseType,
       valid: r.valid,
+      survey_systems: r.survey ? textArray(r.survey.systems) : null,
+      networked_share: r.survey?.networkedShare ?? null,
+      nc_share: r.survey?.ncShare ?? null,
     })
     .execute();
   await db.insertInto('diagnosis_node_scores').values({ assessment_id: r.assessmentId, scores: `{${r.nodeScores.join(',')}}` }).execute();
@@ -234,15 +250,6 @@ export async function sumCountyResultsByIndustryMajor(db: Db, county: string): P
   return cellSums(rows);
 }
 
-/** The valid results of a region ('' the nation; 2, 4 or 6 significant digits), as a prefix of diagnosis_result_next_level_idx. */
-function inRegion(region: string) {
-  if (region === '') return sql`true`;
-  const province = sql`r.province = ${region.slice(0, 2)}`;
-  if (region.length === 2) return province;
-  const city = sql`${province} and r.city = ${region.slice(0, 4)}`;
-  return region.length === 4 ? city : sql`${city} and r.county = ${region}`;
-}
-
 /** Counts of one group at the next level: every position (`position` null: the group's enterprises), or one subdomain. */
 export interface NextLevelCount {
   /** 'all' the region; 'industry' a GB/T 4754 major class; 'region' a region one level down. */
@@ -277,7 +284,7 @@ export async function countBelowAtNextLevel(
       join assessment a on a.id = r.assessment_id
       cross join lateral (select substr(r.county, 1, ${childLength ?? 6}::int) as child) c
       cross join lateral unnest(ns.scores[r.level * ${n}::int + 1 : r.level * ${n}::int + ${n}::int]) with ordinality as s (v, ord)
-     where r.valid and r.level < 5 and ${inRegion(region)} and a.edition_id = ${edition.id}
+     where r.valid and r.level < 5 and ${resultsInRegion(region)} and a.edition_id = ${edition.id}
        and s.v >= 0 and s.ord = any(${`{${edition.positions.join(',')}}`}::int[])
      group by grouping sets ((), (s.ord), (r.industry_major), (r.industry_major, s.ord)${byChild ? sql`, (c.child), (c.child, s.ord)` : sql``})`.execute(db);
   return rows.map((r) => ({

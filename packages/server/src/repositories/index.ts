@@ -15,6 +15,7 @@ import * as formalAssessments from './formal-assessments.ts';
 import * as formalRatings from './formal-ratings.ts';
 import * as formalReview from './formal-review.ts';
 import * as health from './health.ts';
+import * as indicators from './indicators.ts';
 import * as knownDevices from './known-devices.ts';
 import * as rateLimits from './rate-limits.ts';
 import * as registry from './registry.ts';
@@ -39,6 +40,7 @@ const MODULES = {
   formalRatings,
   formalReview,
   health,
+  indicators,
   knownDevices,
   rateLimits,
   registry,

@@ -6,6 +6,7 @@ import { certificationEn } from './certification.en.ts';
 import { formalEn } from './formal.en.ts';
 import { ratingEn } from './rating.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 import { profileEn } from './profile.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...dashboardEn,
   ...campaignsEn,
+  ...indicatorsEn,
   ...profileEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',

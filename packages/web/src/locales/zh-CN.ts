@@ -6,6 +6,7 @@ import { certificationZhCN } from './certification.zh-CN.ts';
 import { formalZhCN } from './formal.zh-CN.ts';
 import { ratingZhCN } from './rating.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
+import { indicatorsZhCN } from './indicators.zh-CN.ts';
 import { profileZhCN } from './profile.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
@@ -18,6 +19,7 @@ export const zhCN = {
   ...registryZhCN,
   ...dashboardZhCN,
   ...campaignsZhCN,
+  ...indicatorsZhCN,
   ...profileZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',

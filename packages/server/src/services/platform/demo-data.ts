@@ -1,7 +1,7 @@
 // 演示数据: clearly labelled demo enterprises across industries and regions, each with a completed
 // self-diagnosis scored by the engine, drawn so that levels follow seed 002's national distribution
 // (69% at 一级 or below, 15% 二级, 7% 三级, 9% 四级 and above). `clearDemoData` removes exactly them.
-import type { ScoreResult } from '@cmmm/contract';
+import { INFORMATION_SYSTEMS, PRODUCTION_MODES, REVENUE_BANDS, type ScoreResult, type Survey } from '@cmmm/contract';
 import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type EnterpriseType, type Grade } from '@cmmm/model';
 import { creditCodeCheckCharacter, findIndustry, industries, regionTree, suggestedEnterpriseType, type RegionNode } from '@cmmm/reference';
 import { beijingDay } from '../../china-time.ts';
@@ -57,6 +57,39 @@ function answersFor(target: number, random: () => number): Record<string, Grade>
   return answers;
 }
 
+/** How common each system is among demo enterprises at 一级 (more common the higher the level). */
+const SYSTEM_USE: Record<(typeof INFORMATION_SYSTEMS)[number], number> = {
+  ERP: 0.55, MES: 0.2, PLM_PDM: 0.15, SCM: 0.1, CRM: 0.25, WMS: 0.2, EAM: 0.08, APS: 0.05, QMS: 0.15, EMS: 0.08, SCADA_DCS: 0.1, OA: 0.6,
+};
+
+/** A 调查问卷 of an enterprise at `level`: more systems and more networked, numerically controlled equipment the higher the level. */
+export function demoSurveyFor(level: number, random: () => number): Survey {
+  const lift = 0.6 + level * 0.3;
+  const share = (base: number, step: number) => Math.max(0, Math.min(100, Math.round(base + level * step + (random() - 0.5) * 30)));
+  return {
+    employees: 20 + Math.floor(random() * 2000),
+    revenueBand: REVENUE_BANDS[Math.min(REVENUE_BANDS.length - 1, Math.floor(random() * 3) + Math.floor(level / 2))]!,
+    mainProducts: '演示产品',
+    productionMode: PRODUCTION_MODES[Math.floor(random() * PRODUCTION_MODES.length)]!,
+    informationSystems: INFORMATION_SYSTEMS.filter((s) => random() < Math.min(0.97, SYSTEM_USE[s] * lift)),
+    networkedEquipmentShare: share(15, 14),
+    ncEquipmentShare: share(25, 12),
+  };
+}
+
+/**
+ * The certified level of a demo enterprise whose self-diagnosis reached `level`, or null (most have none): some
+ * from 二级 up hold a certificate, often a level below their self-diagnosis (self-assessment tends to be optimistic).
+ */
+export function demoCertificateLevel(level: number, random: () => number): number | null {
+  if (level < 2 || random() >= 0.15) return null;
+  const x = random();
+  return Math.min(5, Math.max(1, level + (x < 0.45 ? -1 : x < 0.9 ? 0 : 1)));
+}
+
+/** A demo certificate's number: unique per demo enterprise (its serial). */
+const demoCertificateNumber = (serial: number) => `DEMO-CMMM-${String(serial).padStart(8, '0')}`;
+
 function creditCode(region: string, n: number): string {
   // DEMO and five digits up to 99,999; D and eight digits beyond (a bulk seed of millions stays unique)
   const first17 = (n < 100_000 ? `91${region}DEMO${String(n).padStart(5, '0')}` : `91${region}D${String(n).padStart(8, '0')}`).replace(/[IOSVZ]/g, 'X').slice(0, 17);
@@ -110,6 +143,8 @@ async function seedOneByOne(ctx: ServiceContext, options: DemoSeedOptions, passw
     const enterpriseId = newId();
     const industryName = findIndustry(industryCode)?.name ?? '制造';
     const completedAt = new Date(ctx.now().getTime() - Math.floor(random() * 365) * 86_400_000);
+    const survey = demoSurveyFor(score.level, random);
+    const certificateLevel = demoCertificateLevel(score.level, random);
     await ctx.transaction(async (tx) => {
       await tx.repos.enterprises.insertEnterprise({
         id: enterpriseId,
@@ -136,8 +171,21 @@ async function seedOneByOne(ctx: ServiceContext, options: DemoSeedOptions, passw
         isDemo: true,
       });
       const assessmentId = newId();
-      await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result: score, answers, completedAt, isDemo: true });
-      await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result: score });
+      await tx.repos.assessments.insertCompletedAssessment({ id: assessmentId, enterpriseId, result: score, answers, completedAt, isDemo: true, survey });
+      await recordDiagnosisResult(tx, { assessmentId, enterpriseId, completedAt, result: score, survey });
+      if (certificateLevel !== null) {
+        const issuedOn = beijingDay(completedAt);
+        await tx.repos.certificates.insertCertificate({
+          id: newId(),
+          enterpriseId,
+          level: certificateLevel,
+          certificateNumber: demoCertificateNumber(serial),
+          scope: DEMO_LABEL,
+          issuedOn,
+          validUntil: beijingDay(new Date(completedAt.getTime() + 3 * 365 * 86_400_000)),
+          isDemo: true,
+        });
+      }
     });
   }
   return { enterprises: options.enterprises, levels };
@@ -255,6 +303,9 @@ async function seedDemoDataInBulk(ctx: ServiceContext, options: DemoSeedOptions,
         registeredAt: registeredAt.toISOString(),
         completedAt: completedAt.toISOString(),
         month: monthOf(completedAt),
+        survey: demoSurveyFor(template.level, random),
+        certificateLevel: demoCertificateLevel(template.level, random),
+        certificateNumber: demoCertificateNumber(serial),
       });
     }
     await ctx.transaction((tx) => tx.repos.demoData.insertDemoChunk(rows, passwordHash, DEMO_LABEL));

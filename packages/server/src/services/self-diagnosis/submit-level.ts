@@ -53,7 +53,7 @@ async function scoreCurrentLevel(tx: ServiceContext, actor: Actor, id: string): 
   if (!result.ok) throw AppError.fromIssues(result.issues);
   const reportNumber = reportNumberFor(id, now);
   await tx.repos.selfDiagnoses.completeSelfDiagnosis(id, result.value, now, reportNumber);
-  await recordDiagnosisResult(tx, { assessmentId: id, enterpriseId: row.enterprise_id, completedAt: now, result: result.value });
+  await recordDiagnosisResult(tx, { assessmentId: id, enterpriseId: row.enterprise_id, completedAt: now, result: result.value, survey: row.survey });
   await recordAudit(tx, actor, 'self_diagnosis.completed', subject, { level: result.value.level, totalScore: result.value.totalScore, reportNumber });
   return { level, score, reached, nextLevel: null, completed: true };
 }

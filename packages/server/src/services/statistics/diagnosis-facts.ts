@@ -1,9 +1,9 @@
 // What the read side keeps of a completed self-diagnosis (issue 11 §1), computed from its score result
 // and its enterprise: pure, so the completion, the backfill and the tests derive the same row.
-import type { ScoreResult } from '@cmmm/contract';
+import { surveySchema, type ScoreResult } from '@cmmm/contract';
 import { MATURITY_LEVELS, requireEdition, type Edition, type EnterpriseType } from '@cmmm/model';
 import { CST_OFFSET_MS } from '../../china-time.ts';
-import type { NewDiagnosisResult } from '../../repositories/diagnosis-results.ts';
+import type { NewDiagnosisResult, SurveyFacts } from '../../repositories/diagnosis-results.ts';
 
 /** S is summed as round(S × 10^9), an integer, so adding and removing results is exact. */
 export const SCORE_SCALE = 1_000_000_000n;
@@ -73,7 +73,7 @@ export function nodeScoresOf(result: ScoreResult, edition: Edition): number[] {
 }
 
 export function diagnosisFactsOf(
-  d: { assessmentId: string; completedAt: Date; result: ScoreResult },
+  d: { assessmentId: string; completedAt: Date; result: ScoreResult; survey: unknown },
   enterprise: { id: string; region_code: string; industry_code: string; enterprise_type: EnterpriseType },
 ): DiagnosisFacts {
   const county = enterprise.region_code;
@@ -93,7 +93,15 @@ export function diagnosisFactsOf(
     // the diagnosis's own type (chosen at creation), which may differ from the enterprise's default
     enterpriseType: d.result.enterpriseType,
     nodeScores: nodeScoresOf(d.result, requireEdition(d.result.edition)),
+    survey: surveyFactsOf(d.survey),
   };
+}
+
+/** The dashboard's facts of a stored 调查问卷 (validated when saved; anything else counts as none). */
+export function surveyFactsOf(survey: unknown): SurveyFacts | null {
+  const parsed = surveySchema.safeParse(survey);
+  if (!parsed.success) return null;
+  return { systems: [...new Set(parsed.data.informationSystems)], networkedShare: parsed.data.networkedEquipmentShare, ncShare: parsed.data.ncEquipmentShare };
 }
 
 /** The key of one aggregate cell. */

@@ -46,3 +46,11 @@ export function hiddenGroups(groups: readonly { key: string; enterprises: number
   }
   return hidden;
 }
+
+/**
+ * The groups whose count (of a partition of `total`) is to be hidden when the groups in `alreadyHidden` are
+ * hidden anyway: counts below k, and the smallest shown one beside a single hidden one.
+ */
+export function partitionHidden(groups: readonly { key: string; enterprises: number }[], total: number, alreadyHidden: ReadonlySet<string>): Set<string> {
+  return hiddenGroups(groups.map((g) => ({ key: g.key, enterprises: alreadyHidden.has(g.key) ? 0 : g.enterprises })), total);
+}

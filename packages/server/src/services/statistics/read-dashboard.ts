@@ -9,6 +9,9 @@ import { authorize, canReadDashboard, type Actor } from '../../policy.ts';
 import type { CellSum } from '../../repositories/diagnosis-results.ts';
 import { MONTHLY_LIMIT } from '../self-diagnosis/quota.ts';
 import { codeOf, countOf, displayIndexOf, hiddenGroups, LEVEL_OF_LENGTH, percentOf, regionRef, TOP } from './figures.ts';
+import { readCalibration } from './calibration.ts';
+import { readCertifiedEnterprises } from './certified-enterprises.ts';
+import { readSurveyIndicators } from './survey-indicators.ts';
 import { readWeakSubdomains } from './weak-subdomains.ts';
 
 export { countOf, displayIndexOf } from './figures.ts';
@@ -17,7 +20,7 @@ export { countOf, displayIndexOf } from './figures.ts';
 export function dashboardOf(
   prefix: string,
   sums: { levels: CellSum[]; months: CellSum[]; industries: CellSum[]; children: CellSum[] },
-): Omit<Dashboard, 'path' | 'weakSubdomains'> {
+): Omit<Dashboard, 'path' | 'weakSubdomains' | 'survey' | 'certified' | 'calibration'> {
   const valid = sums.levels.reduce((a, c) => a + c.valid, 0);
   const enterprises = countOf(valid);
   const byLevel = new Map(sums.levels.map((c) => [Number(c.key), c.valid]));
@@ -78,5 +81,6 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
     .map(regionRef)
     .filter((r) => canReadDashboard(actor, r.code));
   const weakSubdomains = await readWeakSubdomains(ctx, prefix);
-  return { ...dashboardOf(prefix, { levels, months, industries, children }), weakSubdomains, path };
+  const indicators = { survey: await readSurveyIndicators(ctx, prefix), certified: await readCertifiedEnterprises(ctx, prefix), calibration: await readCalibration(ctx, prefix) };
+  return { ...dashboardOf(prefix, { levels, months, industries, children }), weakSubdomains, ...indicators, path };
 }

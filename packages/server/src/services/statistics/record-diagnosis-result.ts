@@ -8,7 +8,7 @@ import { parseStoredResult } from '@cmmm/contract';
 import type { ServiceContext } from '../../context.ts';
 import { completionDeltas, diagnosisFactsOf } from './diagnosis-facts.ts';
 
-export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentId: string; enterpriseId: string; completedAt: Date; result: ScoreResult }): Promise<void> {
+export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentId: string; enterpriseId: string; completedAt: Date; result: ScoreResult; survey: unknown }): Promise<void> {
   // The enterprise's row lock serialises validity decisions across servers (two diagnoses of one
   // enterprise completing at once; the backfill of another server).
   const enterprise = await tx.repos.enterprises.lockEnterprise(d.enterpriseId);
@@ -51,7 +51,7 @@ export async function backfillDiagnosisResults(ctx: ServiceContext): Promise<num
       await ctx.transaction(async (tx) => {
         const row = await tx.repos.selfDiagnoses.findSelfDiagnosis(id);
         if (!row?.result || !row.completed_at) return;
-        await recordDiagnosisResult(tx, { assessmentId: id, enterpriseId: row.enterprise_id, completedAt: row.completed_at, result: parseStoredResult(row.result) });
+        await recordDiagnosisResult(tx, { assessmentId: id, enterpriseId: row.enterprise_id, completedAt: row.completed_at, result: parseStoredResult(row.result), survey: row.survey });
       });
     }
     recorded += batch.length;

@@ -12,6 +12,9 @@ import { useI18n } from '../../i18n.tsx';
 import { useLoad } from '../../use-load.ts';
 import { barOption, cellText, DataTable, IndustriesSection, LevelsSection, type ShownTable } from './tables.tsx';
 import { WeakSubdomainsSection } from './WeakSubdomainsSection.tsx';
+import { CalibrationSection } from './CalibrationSection.tsx';
+import { CertifiedSection } from './CertifiedSection.tsx';
+import { SurveySection } from './SurveySection.tsx';
 
 function DashboardView({ data, open }: { data: Dashboard; open: (code: string | null) => void }) {
   const { t } = useI18n();
@@ -64,6 +67,9 @@ function DashboardView({ data, open }: { data: Dashboard; open: (code: string | 
       <LevelsSection data={data} file={file} />
       <IndustriesSection data={data} file={file} />
       <WeakSubdomainsSection data={data} file={file} />
+      <SurveySection data={data} file={file} />
+      <CertifiedSection data={data} file={file} />
+      <CalibrationSection data={data} file={file} />
 
       <section aria-labelledby="dash-regions-title">
         <Typography.Title level={2} id="dash-regions-title">
@@ -133,6 +139,7 @@ function DashboardContent() {
       <details className="data-details dash-method">
         <summary>{t('dash.method.title')}</summary>
         <Alert type="info" title={t('dash.method.body', { k: data?.minGroupSize ?? 5 })} />
+        <Alert type="info" title={t('dash.method.indicators', { k: data?.minGroupSize ?? 5 })} />
       </details>
       {error !== undefined && <LoadError error={error} onRetry={reload} />}
       {loading && !data ? <Skeleton active /> : data && <DashboardView data={data} open={open} />}
