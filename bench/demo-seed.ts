@@ -159,3 +159,40 @@ export async function benchDashboard(enterprises = Number(process.env.BENCH_ENTE
     await close();
   }
 }
+
+/** `-- index-reports`: a 指数报告's steps on the seeded results — figures, 问题短板, text and PDF — for the nation, a province and a 行业. */
+export async function benchIndexReports(enterprises = Number(process.env.BENCH_ENTERPRISES ?? 100_000)): Promise<string[]> {
+  const { readIndexSums, readIndexWeakSubdomains } = await import('../packages/server/src/services/statistics/read-index-figures.ts');
+  const { buildIndexReportView, renderPdf } = await import('@cmmm/report');
+  const lines: string[] = [];
+  const { db, ctx, close } = await seededDatabase(enterprises, lines);
+  try {
+    const { rows: counted } = await sql<{ n: string }>`select count(*) as n from diagnosis_result where valid`.execute(db);
+    lines.push(`指数报告, ${Number(counted[0]!.n).toLocaleString('en')} valid results (min / median / max of 3 ms):`);
+    const scopes: [string, { prefix: string; industry: string | null }, string][] = [
+      ['全国', { prefix: '', industry: null }, '全国'],
+      ['江苏 (province)', { prefix: '32', industry: null }, '江苏省'],
+      ['全国 · 汽车制造业 (行业)', { prefix: '', industry: '36' }, '全国'],
+      ['江苏 · 汽车制造业 (行业 in a province)', { prefix: '32', industry: '36' }, '江苏省'],
+    ];
+    for (const [name, scope, regionName] of scopes) {
+      const figures = await timed(() => readIndexSums(ctx, scope));
+      const weak = await timed(() => readIndexWeakSubdomains(ctx, scope));
+      const sums = await readIndexSums(ctx, scope);
+      const view = buildIndexReportView({
+        kind: scope.industry ? 'industry' : scope.prefix ? 'region' : 'national',
+        regionName,
+        industry: scope.industry ? { code: scope.industry, name: '汽车制造业' } : null,
+        figures: { ...sums.figures, weakSubdomains: await readIndexWeakSubdomains(ctx, scope) },
+        meanIndex: sums.meanIndex,
+        period: sums.period,
+        asOf: new Date(),
+      });
+      const pdf = await timed(() => renderPdf(view));
+      lines.push(`  ${name}: figures ${spread(figures)}, 问题短板 ${spread(weak)}, PDF ${spread(pdf)}`);
+    }
+    return lines;
+  } finally {
+    await close();
+  }
+}

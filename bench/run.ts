@@ -17,6 +17,8 @@ if (wanted('peers')) print(await (await import('./peers.ts')).benchPeers());
 // demo-seed: issue 11 §1 — the set-based demo seed (BENCH_ENTERPRISES) and the admins' enterprise lists on it.
 if (wanted('demo-seed')) print(await (await import('./demo-seed.ts')).benchDemoSeed());
 if (chosen.includes('dashboard')) print(await (await import('./demo-seed.ts')).benchDashboard());
+// index-reports: issue 11 §3 — a 指数报告's figures, 问题短板 and PDF on the seeded results (BENCH_ENTERPRISES).
+if (chosen.includes('index-reports')) print(await (await import('./demo-seed.ts')).benchIndexReports());
 // formal: issue 10 §6 — working sheet, rating saves, certificate PDF, then the registry on PostgreSQL
 // (`-- registry` runs that part alone).
 if (wanted('formal')) print(await (await import('./formal.ts')).benchFormal(seconds));

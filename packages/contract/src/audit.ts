@@ -13,6 +13,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'certificate',
   'formal_assessment',
   'campaign',
+  'index_report',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -127,6 +127,12 @@ export const ERRORS = {
   UNKNOWN_NODE: { status: 400, zh: '不是模型中的能力域或能力子域', en: 'Not a domain or subdomain of the model' },
   BAD_ENTERPRISE_TYPE: { status: 400, zh: '企业类型须为流程型或离散型', en: 'Enterprise type must be process or discrete' },
   UNKNOWN_EDITION: { status: 404, zh: '未知的模型版本', en: 'Unknown model edition' },
+  // 指数报告 (issue 11 §3)
+  UNKNOWN_INDUSTRY_MAJOR: { status: 400, zh: '行业须为国民经济行业分类（GB/T 4754-2017）制造业大类（两位代码）', en: 'Industry must be a GB/T 4754-2017 manufacturing major class (two digits)' },
+  INDEX_REPORT_SCOPE: { status: 400, zh: '指数报告范围不完整：区域报告须选择地区，行业报告须选择行业大类', en: 'Incomplete index report scope: a region report needs a region, an industry report an industry major class' },
+  INDEX_REPORT_FAILED: { status: 500, zh: '指数报告生成失败，请重新生成', en: 'The index report could not be generated; generate it again' },
+  INDEX_REPORT_RUNNING: { status: 409, zh: '您的上一份指数报告仍在生成中，请完成后再生成新的报告', en: 'Your previous index report is still being generated; wait for it to finish' },
+  INDEX_REPORT_NOT_READY: { status: 409, zh: '指数报告尚未生成完成', en: 'The index report is not ready yet' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,4 +12,5 @@ export * from './formal-rating.ts';
 export * from './certification.ts';
 export * from './dashboard.ts';
 export * from './campaigns.ts';
+export * from './index-report.ts';
 export * from './capability-profile-schemas.ts';

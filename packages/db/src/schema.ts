@@ -374,6 +374,27 @@ export interface EvidenceTable {
   created_at: Timestamp;
 }
 
+/** 指数报告 generation jobs (migration 20261202090000-index-reports). */
+export interface IndexReportTable {
+  id: string;
+  kind: 'national' | 'region' | 'industry';
+  /** Significant digits of the region covered ('' the nation). */
+  region: string;
+  industry: string | null;
+  scope: string;
+  requested_by: string;
+  status: 'running' | 'done' | 'failed';
+  done_steps: number;
+  step: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+  file_name: string | null;
+  /** bytea: pg reads a Buffer, PGlite a Uint8Array. */
+  pdf: Uint8Array | null;
+}
+
 export interface BlobTable {
   sha256: string;
   /** bigint: pg returns a string, PGlite a number. */
@@ -603,6 +624,7 @@ export interface DB {
   diagnosis_aggregate: DiagnosisAggregateTable;
   demo_diagnosis_template: DemoDiagnosisTemplateTable;
   campaign: CampaignTable;
+  index_report: IndexReportTable;
 }
 
 export type SubPlatformRow = Selectable<SubPlatformTable>;
@@ -631,6 +653,7 @@ export type PublishedCertificationRow = Selectable<PublishedCertificationTable>;
 export type FirstMeetingRow = Selectable<FirstMeetingTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type BlobRow = Selectable<BlobTable>;
+export type IndexReportRow = Selectable<IndexReportTable>;
 export type EvidenceFileRow = Selectable<EvidenceFileTable>;
 export type RatingRow = Selectable<RatingTable>;
 export type RatingSubmissionRow = Selectable<RatingSubmissionTable>;

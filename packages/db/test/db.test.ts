@@ -51,6 +51,8 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
           'demo_diagnosis_template',
           // 推进活动
           'campaign',
+          // 指数报告 generation jobs
+          'index_report',
         ].sort(),
       );
       // A calendar date reads back as the same 'YYYY-MM-DD' on both drivers, whatever the time zone.

@@ -158,3 +158,32 @@ export function capabilityBars(data: { names: readonly string[]; levels: readonl
     height,
   );
 }
+
+/** 指数报告: shares (%) or indexes as vertical bars, one colour, the value on each bar. */
+export function distributionBars(data: { names: readonly string[]; values: readonly number[]; unit: string }, width = 480, height = 220): string {
+  return render(
+    {
+      grid: { left: 44, right: 20, top: 24, bottom: 28 },
+      xAxis: { type: 'category', data: data.names, axisLabel: textStyle(10, { interval: 0 }), axisTick: { show: false } },
+      yAxis: { type: 'value', min: 0, axisLabel: textStyle(9, { formatter: `{value}${data.unit}` }), splitLine: { lineStyle: { color: '#e5e8eb' } } },
+      series: [{ type: 'bar', barWidth: '45%', data: [...data.values], itemStyle: { color: BLUE }, label: { show: true, position: 'top', formatter: `{c}${data.unit}`, ...textStyle(9) } }],
+    },
+    width,
+    height,
+  );
+}
+
+/** 指数报告: a ranking (first on top) as horizontal bars with the value at the end of each. */
+export function rankingBars(data: { names: readonly string[]; values: readonly number[]; unit: string }, width = 500, height = 50 + 24 * data.names.length): string {
+  const rev = <T>(xs: readonly T[]) => [...xs].reverse();
+  return render(
+    {
+      grid: { left: 150, right: 50, top: 10, bottom: 24 },
+      xAxis: { type: 'value', min: 0, axisLabel: textStyle(9, { formatter: `{value}${data.unit}` }), splitLine: { lineStyle: { color: '#e5e8eb' } } },
+      yAxis: { type: 'category', data: rev(data.names), axisLabel: textStyle(9, { interval: 0, width: 140, overflow: 'truncate' }), axisTick: { show: false } },
+      series: [{ type: 'bar', barWidth: '60%', data: rev(data.values), itemStyle: { color: BLUE }, label: { show: true, position: 'right', formatter: `{c}${data.unit}`, ...textStyle(8) } }],
+    },
+    width,
+    height,
+  );
+}

@@ -4,7 +4,7 @@
 import type { Content, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { capabilityBars, FONT_FAMILY, levelBars } from './charts.ts';
 import type { FormalReportView } from './formal-report-view.ts';
-import { C, chart, fields, PAGE_MARGINS, pageFurniture, requirementCell, STYLES, table as blockTable, verifyColumn, verifyQr } from './pdf-blocks.ts';
+import { a4Report, C, chart, fields, pageFurniture, requirementCell, table as blockTable, verifyColumn, verifyQr } from './pdf-blocks.ts';
 import { configurePdfmake } from './render-report-pdf.ts';
 
 /** The report's tables keep their header row with the first row. */
@@ -143,17 +143,12 @@ export async function formalDocumentDefinition(view: FormalReportView): Promise<
   ];
 
   return {
-    pageSize: 'A4',
-    pageMargins: PAGE_MARGINS,
-    info: { title: view.title, subject: view.cover.subtitle, creator: 'CMMM', producer: 'CMMM' },
-    language: view.language,
-    defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.3, color: C.text },
+    ...a4Report({ title: view.title, subject: view.cover.subtitle, language: view.language }),
     ...(view.watermark ? { watermark: { text: view.watermark, font: FONT_FAMILY, color: C.red, opacity: 0.08, bold: true, fontSize: view.language === 'en' ? 56 : 90 } } : {}),
     ...pageFurniture(view.labels.reportTitle, view.headerText, view.labels.page),
     // a heading followed on its page by no text or chart (only the frame of a table that starts on the next page)
     pageBreakBefore: (node, nodes) => node.headlineLevel === HEADING && !nodes.getFollowingNodesOnPage().some((n) => (n.text !== undefined || n.svg !== undefined) && !furniture(n)),
     content,
-    styles: STYLES,
   };
 }
 

@@ -34,7 +34,9 @@ export { renderFormalReportPdf, formalDocumentDefinition } from './formal-report
 export { buildCertificateView, CERTIFICATE_LABELS, type CertificateInput, type CertificateLabels, type CertificateView } from './certificate-view.ts';
 export { renderCertificatePdf, certificateDocumentDefinition } from './certificate-document.ts';
 export { renderPdf, type AnyReportView } from './render-pdf.ts';
-export { elementRadar, subdomainBars, levelBars, capabilityBars, FONT_FAMILY } from './charts.ts';
+export { buildIndexReportView, LEVEL_NAMES, type IndexReportInput, type IndexReportView, type IndexFigures, type IndexSection } from './index-report-view.ts';
+export { renderIndexReportPdf, indexDocumentDefinition } from './index-report-document.ts';
+export { elementRadar, subdomainBars, levelBars, capabilityBars, distributionBars, rankingBars, FONT_FAMILY } from './charts.ts';
 export { LABELS, type ReportLabels, type ReportLanguage } from './labels.ts';
 export { FORMAL_LABELS, type FormalReportLabels } from './formal-labels.ts';
 export type { PolicyMatch, RoadmapEntry } from '@cmmm/contract/knowledge';

@@ -1,7 +1,8 @@
 // The building blocks both reports are laid out with (render-report-pdf.ts: 自诊断报告;
 // formal-report-document.ts: 评估报告): colours, page margins, text styles, the running header and
 // footer, label/value lists, charts and tables with a repeated blue header row.
-import type { Column, Content, ContentTable, DynamicContent, StyleDictionary, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, ContentTable, DynamicContent, StyleDictionary, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { FONT_FAMILY } from './charts.ts';
 import QRCode from 'qrcode';
 import type { Field } from './report-view.ts';
 
@@ -34,6 +35,16 @@ export const STYLES: StyleDictionary = {
   th: { bold: true, color: '#ffffff', fontSize: 9 },
   label: { color: C.muted },
 };
+
+/** What every A4 report shares: page, margins, metadata, the embedded font, the styles. */
+export const a4Report = (meta: { title: string; subject: string; language: string }): Omit<TDocumentDefinitions, 'content'> => ({
+  pageSize: 'A4',
+  pageMargins: PAGE_MARGINS,
+  info: { title: meta.title, subject: meta.subject, creator: 'CMMM', producer: 'CMMM' },
+  language: meta.language,
+  defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.3, color: C.text },
+  styles: STYLES,
+});
 
 /** The running header (report title left, `headerText` right) and the page numbers, from page 2 on. */
 export function pageFurniture(title: string, headerText: string, page: (n: number, of: number) => string): { header: DynamicContent; footer: DynamicContent } {

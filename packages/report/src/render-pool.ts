@@ -22,13 +22,21 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-type WithoutLabels<V> = V extends unknown ? Omit<V, 'labels'> : never;
+type WithoutLabels<V> = V extends { labels: unknown } ? Omit<V, 'labels'> : V;
 
 /**
  * What crosses to a worker: the view without its labels (they hold functions, which cannot be
  * cloned); the worker takes them again from LABELS, FORMAL_LABELS or CERTIFICATE_LABELS by kind and language.
  */
 export type RenderTask = WithoutLabels<AnyReportView>;
+
+/** The view without its labels, when they are the standard ones the worker has (an 指数报告 has none). */
+function taskOf(view: AnyReportView): RenderTask | null {
+  if (view.kind === 'index') return view;
+  const { labels, ...task } = view;
+  const standard = view.kind === 'formal' ? FORMAL_LABELS[view.language] : view.kind === 'certificate' ? CERTIFICATE_LABELS[view.language] : LABELS[view.language];
+  return labels === standard ? task : null;
+}
 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -48,9 +56,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   return {
     render(view) {
       if (closed) return Promise.reject(new Error('the report render pool is closed'));
-      const { labels, ...task } = view;
-      const standard = view.kind === 'formal' ? FORMAL_LABELS[view.language] : view.kind === 'certificate' ? CERTIFICATE_LABELS[view.language] : LABELS[view.language];
-      if (labels !== standard) return Promise.reject(new Error('the render pool renders views built by buildReportView, buildFormalReportView or buildCertificateView (standard labels) only'));
+      const task = taskOf(view);
+      if (!task) return Promise.reject(new Error('the render pool renders views built by buildReportView, buildFormalReportView or buildCertificateView (standard labels) only'));
       // The worker transfers the PDF's own ArrayBuffer: wrapping it as a Buffer copies nothing.
       const job = pool().run(task).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       pending.add(job);

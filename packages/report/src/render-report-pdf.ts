@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type * as PdfMakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { capabilityBars, elementRadar, FONT_FAMILY, levelBars, subdomainBars } from './charts.ts';
-import { C, chart, fields, PAGE_MARGINS, pageFurniture, requirementCell, STYLES, table, verifyColumn, verifyQr } from './pdf-blocks.ts';
+import { a4Report, C, chart, fields, pageFurniture, requirementCell, table, verifyColumn, verifyQr } from './pdf-blocks.ts';
 import type { NodeRow, ReportView, RequirementRow } from './report-view.ts';
 
 const require = createRequire(import.meta.url);
@@ -124,14 +124,9 @@ export async function documentDefinition(view: ReportView): Promise<TDocumentDef
   ];
 
   return {
-    pageSize: 'A4',
-    pageMargins: PAGE_MARGINS,
-    info: { title: view.title, subject: view.cover.subtitle, creator: 'CMMM', producer: 'CMMM' },
-    language: view.language,
-    defaultStyle: { font: FONT_FAMILY, fontSize: 10, lineHeight: 1.3, color: C.text },
+    ...a4Report({ title: view.title, subject: view.cover.subtitle, language: view.language }),
     ...pageFurniture(view.labels.reportTitle, view.headerText, view.labels.page),
     content,
-    styles: STYLES,
   };
 }
 

@@ -11,8 +11,9 @@ const { CERTIFICATE_LABELS } = await import('./certificate-view.ts');
 
 /** Renders one task (a report view without its labels) and hands the PDF's bytes back without a copy. */
 export default async function render(task) {
-  const labels = (task.kind === 'formal' ? FORMAL_LABELS : task.kind === 'certificate' ? CERTIFICATE_LABELS : LABELS)[task.language];
-  const pdf = await renderPdf({ ...task, labels });
+  // an 指数报告 has no labels (Chinese only)
+  const labels = task.kind === 'index' ? undefined : (task.kind === 'formal' ? FORMAL_LABELS : task.kind === 'certificate' ? CERTIFICATE_LABELS : LABELS)[task.language];
+  const pdf = await renderPdf(labels ? { ...task, labels } : task);
   // A small Buffer may be a slice of Node's shared pool: transfer only an ArrayBuffer the PDF owns.
   const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength;
   return move(owned ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf));

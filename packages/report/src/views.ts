@@ -3,6 +3,7 @@
 export { buildReportView } from './report-view.ts';
 export { buildFormalReportView } from './formal-report-view.ts';
 export { buildCertificateView } from './certificate-view.ts';
+export { buildIndexReportView, type IndexFigures, type IndexReportInput, type IndexReportView } from './index-report-view.ts';
 export type { AnyReportView } from './render-pdf.ts';
 export type { ReportLanguage } from './labels.ts';
 export { createRenderPool, type RenderPool, type RenderPoolOptions } from './render-pool.ts';

@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReportView, renderReportPdf, type ReportView } from '../src/index.ts';
+import { buildIndexReportView, buildReportView, renderPdf, renderReportPdf, type ReportView } from '../src/index.ts';
 import { createRenderPool } from '../src/render-pool.ts';
 import { sampleReportInput } from './fixture.ts';
+import { indexReportInput } from './index-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cmmm-render-pool-'));
 let files = 0;
@@ -41,6 +42,13 @@ describe('createRenderPool', () => {
     const [zh, en] = await Promise.all([pool.render(view), pool.render(english)]);
     expect(pdfText(zh)).toContain('目录');
     expect(pdfText(en)).toContain('Contents');
+  });
+
+  it('renders an 指数报告 (no labels) as a direct render does', async () => {
+    const index = buildIndexReportView(indexReportInput());
+    const [pooled, direct] = await Promise.all([pool.render(index), renderPdf(index)]);
+    expect(pdfText(pooled)).toBe(pdfText(direct));
+    expect(pdfText(pooled)).toContain('问题短板');
   });
 
   it('rejects with the worker’s error message and goes on rendering', async () => {

@@ -19,6 +19,7 @@ import { assessorRoutes } from './routes/assessor-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { campaignRoutes } from './routes/campaign-routes.ts';
+import { indexReportRoutes } from './routes/index-report-routes.ts';
 import { enterpriseRoutes } from './routes/enterprise-routes.ts';
 import { certificateRoutes } from './routes/certificate-routes.ts';
 import { certificationRoutes } from './routes/certification-routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registryRoutes(scope);
     dashboardRoutes(scope);
     campaignRoutes(scope);
+    indexReportRoutes(scope);
     verifyRoutes(scope);
     pageRoutes(scope);
   });

@@ -234,6 +234,13 @@ export const canReadDashboard = (actor: Actor | null, regionCode: string | null)
   actor?.role === 'platform_admin' ||
   (actor?.role === 'region_admin' && actor.regionCode !== null && regionCode !== null && regionContains(actor.regionCode, regionCode));
 
+/**
+ * 指数报告 (issue 11 §3) of a region (null: the nation), 区域 or 行业 alike, and reading the job once made: the
+ * platform admin any scope; a region admin its own region and the regions inside it, never the nation
+ * (a 行业 report of a region admin covers its region). The dashboard's rule: the same figures.
+ */
+export const canGenerateIndexReport = (actor: Actor | null, regionCode: string | null): boolean => canReadDashboard(actor, regionCode);
+
 /** The audit trail: the platform admin all of it, a region admin its region's enterprises (oversightOf). */
 export const canReadAuditTrail = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'region_admin';
 

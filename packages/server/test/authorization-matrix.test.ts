@@ -56,7 +56,7 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
       scoreInput: (await a.client.get(`/api/self-diagnoses/${completed.id}/export.json`)).body,
       bystanderId: (await registeredClient(p, { enterprise: { regionCode: '440305', creditCode: newCreditCode('440305') } })).accountId,
       loginTarget: target.form.account,
-    } satisfies Omit<Fixtures, keyof ConformityFixtures | 'campaignA'> & Pick<Fixtures, 'enterpriseA' | 'diagnosisA' | 'requirementId'>);
+    } satisfies Omit<Fixtures, keyof ConformityFixtures | 'campaignA' | 'indexReportId'> & Pick<Fixtures, 'enterpriseA' | 'diagnosisA' | 'requirementId'>);
 
     const own = (form: { account: { username: string; password: string } }) => () => form.account;
     const staffIds: Record<string, { accountId: string; bodyId: string | null }> = {};
@@ -75,6 +75,7 @@ describe.each(testDatabases)('the authorization matrix on the $name database', (
     who['region admin 昆山'] = await staff('region_admin', '320583');
     who['region admin 北京'] = await staff('region_admin', '110000');
     who['platform admin'] = { client: await adminClient(p), credentials: () => ({ ...p.admin }) };
+    f.indexReportId = (await who['platform admin'].client.post<{ id: string }>('/api/index-reports', { kind: 'region', region: '320583' })).body.id;
     Object.assign(f, await conformityFixtures(p, { enterpriseA: a.enterpriseId, diagnosisA: completed.id, requirementId: f.requirementId, editionId: detail.body.editionId, staffIds }));
     const campaign = { title: '昆山自诊断推进', regionCode: '320583', target: 50, startsOn: '2026-11-01', endsOn: '2026-12-31' };
     f.campaignA = (await who['platform admin'].client.post<{ id: string }>('/api/campaigns', campaign)).body.id;

@@ -51,6 +51,8 @@ export interface Fixtures extends ConformityFixtures {
   loginTarget: { username: string; password: string; mobile: string };
   /** A 推进活动 of 昆山 (320583), set by the platform admin. */
   campaignA: string;
+  /** A 指数报告 of 昆山 (320583), made by the platform admin. */
+  indexReportId: string;
 }
 
 export interface Sample {
@@ -170,6 +172,21 @@ export const MATRIX: Record<string, Row> = {
     why: 'canReadDashboard: platform admin any region, a region admin its own region and below (昆山 asks for 昆山)',
     expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
     sample: () => ({ query: { region: '320583' } }),
+  },
+  startIndexReport: {
+    why: 'canGenerateIndexReport: platform admin any scope, a region admin its own region and below (昆山 asks for 昆山)',
+    expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
+    sample: () => ({ body: { kind: 'region', region: '320583' } }),
+  },
+  readIndexReport: {
+    why: 'canGenerateIndexReport on the report\'s region; others are told it does not exist (no probing of ids)',
+    expect: [E401, E404, E404, E404, E404, E404, OK, E404, OK],
+    sample: (f) => ({ params: { id: f.indexReportId } }),
+  },
+  readIndexReportPdf: {
+    why: 'canGenerateIndexReport on the report\'s region (while it is being made: INDEX_REPORT_NOT_READY, after authorization)',
+    expect: [E401, E404, E404, E404, E404, E404, OK, E404, OK],
+    sample: (f) => ({ params: { id: f.indexReportId } }),
   },
 
   // ---- 推进活动 (canManageCampaigns, canManageCampaignIn: a region admin its region and below; others' campaigns answer 404)

@@ -1,6 +1,6 @@
 // 数据看板 (issue 11 §2): six enterprises of 北京市海淀区 complete a self-diagnosis through the API; the
 // platform admin opens the dashboard, sees the counts, drills into 北京市 and back, and downloads the region
-// ranking as CSV (UTF-8 with BOM, exactly the table's cells) and as Excel; then anyone, without login, reads the
+// ranking as CSV (UTF-8 with BOM, exactly the table's cells) and as Excel, and the national 指数报告; then anyone, without login, reads the
 // public statistics page and its JSON.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -91,6 +91,16 @@ test('the platform admin reads the dashboard, drills into a province and downloa
   await expect(page.getByTestId('dash-certified-table').locator('tr', { has: page.getByRole('rowheader', { name: '2022 年公布' }) })).toContainText('304');
   await expect(page.getByTestId('dash-certified-regions-table')).toBeVisible();
   await expect(page.getByText('同时有有效自诊断结果和证书的企业不足 5 家')).toBeVisible();
+
+  // 指数报告: the national report, generated with its progress shown, then downloaded
+  await expect(page.getByRole('radio', { name: '全国' })).toBeChecked();
+  await page.getByTestId('ir-generate').click();
+  await expect(page.getByTestId('ir-progress')).toBeVisible();
+  const pdfLink = page.getByTestId('ir-download');
+  await expect(pdfLink).toBeVisible({ timeout: 60_000 });
+  const [report] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+  expect(report.suggestedFilename()).toBe('ZS-national-CN.pdf');
+  expect(readFileSync((await report.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
   // 公开统计: no login, from the footer of the home page; the JSON says the same
   const visitor = await browser.newContext({ baseURL: platform.baseURL });

@@ -25,6 +25,8 @@ import type { Dashboard, PublicStatistics } from '@cmmm/contract/dashboard';
 export type { Dashboard, PublicStatistics };
 import type { CampaignProgress, CampaignView, CreateCampaignRequest, FollowUpKind, FollowUpPage, UpdateCampaignRequest } from '@cmmm/contract/campaigns';
 export type { CampaignProgress, CampaignView, CreateCampaignRequest, FollowUpKind, FollowUpPage, UpdateCampaignRequest };
+import type { IndexReportJob, IndexReportRequest } from '@cmmm/contract/index-report';
+export type { IndexReportJob, IndexReportRequest };
 
 export type { AuditEvent, AuditTrailPage, AuditTrailQuery };
 
@@ -319,4 +321,8 @@ export const api = {
     get<FollowUpPage>(`/api/campaigns/${encodeURIComponent(id)}/enterprises${query({ kind, after: options.after, pageSize: options.pageSize ?? 20 })}`),
   /** 公开统计: the nation's figures, for anyone. */
   publicStatistics: () => get<PublicStatistics>('/api/public/statistics'),
+  /** 指数报告: start one, read its progress; the PDF's address once done. */
+  startIndexReport: (body: IndexReportRequest) => send<IndexReportJob>('POST', '/api/index-reports', body),
+  indexReport: (id: string) => get<IndexReportJob>(`/api/index-reports/${encodeURIComponent(id)}`),
+  indexReportPdf: (id: string) => `/api/index-reports/${encodeURIComponent(id)}/pdf`,
 };

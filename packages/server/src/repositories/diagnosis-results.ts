@@ -272,6 +272,8 @@ export async function countBelowAtNextLevel(
   region: string,
   childLength: number | null,
   edition: { id: string; nodes: number; positions: readonly number[]; threshold: number },
+  /** Only the results of this major class (a 行业 指数报告): the others' node scores are not unnested. */
+  industryMajor?: string,
 ): Promise<NextLevelCount[]> {
   const n = edition.nodes;
   const byChild = childLength !== null;
@@ -285,6 +287,7 @@ export async function countBelowAtNextLevel(
       cross join lateral (select substr(r.county, 1, ${childLength ?? 6}::int) as child) c
       cross join lateral unnest(ns.scores[r.level * ${n}::int + 1 : r.level * ${n}::int + ${n}::int]) with ordinality as s (v, ord)
      where r.valid and r.level < 5 and ${resultsInRegion(region)} and a.edition_id = ${edition.id}
+       ${industryMajor === undefined ? sql`` : sql`and r.industry_major = ${industryMajor}`}
        and s.v >= 0 and s.ord = any(${`{${edition.positions.join(',')}}`}::int[])
      group by grouping sets ((), (s.ord), (r.industry_major), (r.industry_major, s.ord)${byChild ? sql`, (c.child), (c.child, s.ord)` : sql``})`.execute(db);
   return rows.map((r) => ({
@@ -294,4 +297,51 @@ export async function countBelowAtNextLevel(
     enterprises: Number(r.enterprises),
     below: Number(r.below),
   }));
+}
+
+// ---- 指数报告 of a 行业 (one GB/T 4754 major class) within a region
+
+/** What a region's cells of one major class are summed by: level; its middle classes; the regions one level down. */
+const INDUSTRY_GROUPINGS = {
+  level: { key: sql`level`, cells: (region: string, major: string) => sql`region = ${region} and industry = ${major}` },
+  industryMiddle: { key: sql`industry`, cells: (region: string, major: string) => sql`region = ${region} and length(industry) = 3 and industry like ${likePrefix(major)}` },
+  childRegion: { key: sql`region`, cells: (region: string, major: string) => sql`region like ${likePrefix(region)} and length(region) = ${region.length + 2} and industry = ${major}` },
+};
+export type IndustryGrouping = keyof typeof INDUSTRY_GROUPINGS;
+
+/**
+ * The all-time cells of one major class in a region, summed by `by`. Kept are: levels for the nation,
+ * provinces and cities; middle classes for the nation and provinces; the children of the nation and of provinces.
+ */
+export async function sumIndustryAggregates(db: Db, region: string, major: string, by: IndustryGrouping): Promise<CellSum[]> {
+  const { key, cells } = INDUSTRY_GROUPINGS[by];
+  const { rows } = await sql<SumRow>`
+    select ${key} as key, sum(completed) as completed, sum(valid) as valid, sum(score_e9_sum) as score_e9_sum
+      from diagnosis_aggregate
+     where ${cells(region, major)} and month = 0
+     group by 1 order by 1`.execute(db);
+  return cellSums(rows);
+}
+
+const RESULT_KEYS = { level: sql`r.level`, industryMiddle: sql`r.industry_code`, childRegion: sql`r.county` };
+
+/** Where no cells are kept (a city's middle classes and counties, a county's levels): the region's results of the major class, from its province's rows. */
+export async function sumIndustryResults(db: Db, region: string, major: string, by: IndustryGrouping): Promise<CellSum[]> {
+  const key = RESULT_KEYS[by];
+  const { rows } = await sql<SumRow>`
+    select ${key} as key, count(*) as completed, count(*) filter (where r.valid) as valid,
+           coalesce(sum(r.score_e9) filter (where r.valid), 0) as score_e9_sum
+      from diagnosis_result r
+     where ${resultsInRegion(region)} and r.industry_major = ${major}
+     group by 1 order by 1`.execute(db);
+  return cellSums(rows);
+}
+
+/** First and last month (yyyymm) of the valid results of a major class in a region (none: null). */
+export async function findIndustryResultPeriod(db: Db, region: string, major: string): Promise<{ first: number; last: number } | null> {
+  const { rows } = await sql<{ first: number | null; last: number | null }>`
+    select min(r.month) as first, max(r.month) as last from diagnosis_result r
+     where r.valid and ${resultsInRegion(region)} and r.industry_major = ${major}`.execute(db);
+  const row = rows[0];
+  return row && row.first !== null && row.last !== null ? { first: Number(row.first), last: Number(row.last) } : null;
 }

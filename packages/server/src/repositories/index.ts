@@ -16,6 +16,7 @@ import * as formalRatings from './formal-ratings.ts';
 import * as formalReview from './formal-review.ts';
 import * as health from './health.ts';
 import * as indicators from './indicators.ts';
+import * as indexReports from './index-reports.ts';
 import * as knownDevices from './known-devices.ts';
 import * as rateLimits from './rate-limits.ts';
 import * as registry from './registry.ts';
@@ -41,6 +42,7 @@ const MODULES = {
   formalReview,
   health,
   indicators,
+  indexReports,
   knownDevices,
   rateLimits,
   registry,

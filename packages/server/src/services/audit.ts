@@ -75,7 +75,9 @@ export type AuditAction =
   // 推进活动
   | 'campaign.created'
   | 'campaign.updated'
-  | 'campaign.closed';
+  | 'campaign.closed'
+  // 指数报告
+  | 'index_report.generated';
 
 export interface AuditSubject {
   type: AuditSubjectType;

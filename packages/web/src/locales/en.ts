@@ -7,6 +7,7 @@ import { formalEn } from './formal.en.ts';
 import { ratingEn } from './rating.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
+import { indexReportEn } from './index-report.en.ts';
 import { profileEn } from './profile.en.ts';
 import { registryEn } from './registry.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...campaignsEn,
   ...indicatorsEn,
+  ...indexReportEn,
   ...profileEn,
   'app.name': 'Intelligent Manufacturing Capability Maturity Assessment Platform',
   'app.shortName': 'Maturity Assessment',

@@ -7,6 +7,7 @@ import { formalZhCN } from './formal.zh-CN.ts';
 import { ratingZhCN } from './rating.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { indicatorsZhCN } from './indicators.zh-CN.ts';
+import { indexReportZhCN } from './index-report.zh-CN.ts';
 import { profileZhCN } from './profile.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 
@@ -20,6 +21,7 @@ export const zhCN = {
   ...dashboardZhCN,
   ...campaignsZhCN,
   ...indicatorsZhCN,
+  ...indexReportZhCN,
   ...profileZhCN,
   'app.name': '智能制造能力成熟度评估平台',
   'app.shortName': '成熟度评估平台',

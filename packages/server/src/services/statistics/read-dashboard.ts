@@ -69,6 +69,20 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
     throw new AppError('UNKNOWN_REGION', `没有代码为 ${code} 的地区`, [{ code: 'UNKNOWN_REGION', path: 'region', message: `没有代码为 ${code} 的地区` }]);
   }
   const prefix = code === null ? '' : regionPrefix(code);
+  const sums = await readRegionSums(ctx, prefix);
+  const path = ['', prefix.slice(0, 2), prefix.slice(0, 4), prefix]
+    .filter((p, i) => p.length === i * 2 && p.length <= prefix.length)
+    .map(regionRef)
+    .filter((r) => canReadDashboard(actor, r.code));
+  const weakSubdomains = await readWeakSubdomains(ctx, prefix);
+  const indicators = { survey: await readSurveyIndicators(ctx, prefix), certified: await readCertifiedEnterprises(ctx, prefix), calibration: await readCalibration(ctx, prefix) };
+  return { ...dashboardOf(prefix, sums), weakSubdomains, ...indicators, path };
+}
+
+export type DashboardSums = Parameters<typeof dashboardOf>[1];
+
+/** The sums a region's dashboard is computed from ('' the nation, else significant digits). */
+export async function readRegionSums(ctx: ServiceContext, prefix: string): Promise<DashboardSums> {
   // Committed figures that may lag by the replication delay: the read replica's, when there is one.
   const repo = ctx.reporting.diagnosisResults;
   const county = prefix.length === 6;
@@ -76,11 +90,5 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
   const months = county ? await repo.sumCountyResultsByMonth(prefix) : await repo.sumAggregates(prefix, 'month');
   const industries = county ? await repo.sumCountyResultsByIndustryMajor(prefix) : await repo.sumAggregates(prefix, 'industryMajor');
   const children = county ? [] : await repo.sumAggregatesByChildRegion(prefix, prefix.length + 2);
-  const path = ['', prefix.slice(0, 2), prefix.slice(0, 4), prefix]
-    .filter((p, i) => p.length === i * 2 && p.length <= prefix.length)
-    .map(regionRef)
-    .filter((r) => canReadDashboard(actor, r.code));
-  const weakSubdomains = await readWeakSubdomains(ctx, prefix);
-  const indicators = { survey: await readSurveyIndicators(ctx, prefix), certified: await readCertifiedEnterprises(ctx, prefix), calibration: await readCalibration(ctx, prefix) };
-  return { ...dashboardOf(prefix, { levels, months, industries, children }), weakSubdomains, ...indicators, path };
+  return { levels, months, industries, children };
 }

@@ -65,8 +65,11 @@ export function weakSubdomainsOf(counts: readonly SubdomainCount[], names: Reado
 
 const keyOf = (c: SubdomainCount) => `${c.group}|${c.key}|${c.subdomain ?? ''}`;
 
-/** The region's 问题短板 ('' the nation, else significant digits), read per shipped edition and merged by subdomain id. */
-export async function readWeakSubdomains(ctx: ServiceContext, prefix: string): Promise<WeakSubdomains> {
+/**
+ * The region's 问题短板 ('' the nation, else significant digits), read per shipped edition and merged by
+ * subdomain id; with `industryMajor`, those of that major class alone (its group's counts; no groups below it).
+ */
+export async function readWeakSubdomains(ctx: ServiceContext, prefix: string, industryMajor?: string): Promise<WeakSubdomains> {
   const merged = new Map<string, SubdomainCount>();
   const names = new Map<string, string>();
   for (const id of editionIds()) {
@@ -80,12 +83,17 @@ export async function readWeakSubdomains(ctx: ServiceContext, prefix: string): P
       nodes: order.length,
       positions,
       threshold: BELOW,
-    });
+    }, industryMajor);
     for (const c of counts) {
       const count: SubdomainCount = { group: c.group, key: c.key, subdomain: c.position === null ? null : order[c.position - 1]!, enterprises: c.enterprises, below: c.below };
       const before = merged.get(keyOf(count));
       merged.set(keyOf(count), before ? { ...count, enterprises: before.enterprises + count.enterprises, below: before.below + count.below } : count);
     }
   }
-  return weakSubdomainsOf([...merged.values()], names);
+  const counts = [...merged.values()];
+  if (industryMajor === undefined) return weakSubdomainsOf(counts, names);
+  return weakSubdomainsOf(
+    counts.filter((c) => c.group === 'industry' && c.key === industryMajor).map((c) => ({ ...c, group: 'all' as const, key: '' })),
+    names,
+  );
 }

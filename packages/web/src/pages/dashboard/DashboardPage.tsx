@@ -11,6 +11,7 @@ import { RequireAccount } from '../../components/RequireAccount.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useLoad } from '../../use-load.ts';
 import { barOption, cellText, DataTable, IndustriesSection, LevelsSection, type ShownTable } from './tables.tsx';
+import { IndexReportPanel } from './IndexReportPanel.tsx';
 import { WeakSubdomainsSection } from './WeakSubdomainsSection.tsx';
 import { CalibrationSection } from './CalibrationSection.tsx';
 import { CertifiedSection } from './CertifiedSection.tsx';
@@ -100,6 +101,8 @@ function DashboardView({ data, open }: { data: Dashboard; open: (code: string | 
           <Empty description={t('dash.months.none')} />
         )}
       </section>
+
+      <IndexReportPanel data={data} />
     </>
   );
 }

@@ -1,0 +1,20 @@
+// 界面文字：指数报告（issue 11 §3）。index-report.en.ts 须有同样的键。
+export const indexReportZhCN = {
+  'ir.title': '指数报告',
+  'ir.intro': '按需生成全国、区域或行业智能制造发展指数报告（PDF）：等级分布、发展现状、区域水平、重点行业、关键指标、问题短板、明确方向与改进建议。文字按规则由数据生成；少于 {k} 家企业的数字不公布。',
+  'ir.regionHint': '区域报告：在看板中进入某一地区后生成。',
+  'ir.kind': '报告类型',
+  'ir.kind.national': '全国',
+  'ir.kind.region': '区域：{region}',
+  'ir.kind.industry': '行业',
+  'ir.industry': '行业大类',
+  'ir.industry.placeholder': '选择行业大类（GB/T 4754）',
+  'ir.generate': '生成报告',
+  'ir.scope': '报告范围：{scope}',
+  'ir.progress': '生成进度',
+  'ir.step.figures': '正在读取等级分布、行业与地区指数…',
+  'ir.step.weakSubdomains': '正在统计问题短板…',
+  'ir.step.text': '正在按规则生成报告文字…',
+  'ir.step.pdf': '正在排版 PDF…',
+  'ir.download': '下载 PDF',
+};
