@@ -106,16 +106,17 @@ async function roundTrip(source: Database, target: Database) {
 }
 
 describe.each(testDatabases)('$name', ({ open, openMigrated }) => {
+  // Each migrates a new database the slow way (no image): minutes on a loaded 2-core machine.
   it('restores a backup exactly into an empty database, migrating it first', async () => {
     await withDatabases(openMigrated, open, roundTrip);
-  });
+  }, 180_000);
 
   it('replaces the rows of a database that has data', async () => {
     await withDatabases(openMigrated, openMigrated, async (source, target) => {
       await fill(target.db);
       await roundTrip(source, target);
     });
-  });
+  }, 180_000);
 
   it('refuses a file that is not a backup, a newer one and a cut one, and changes nothing', async () => {
     const database = await openMigrated();
