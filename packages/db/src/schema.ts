@@ -551,6 +551,16 @@ export interface DiagnosisAggregateTable {
   score_e9_sum: ColumnType<string, string | bigint, string | bigint>;
 }
 
+/** 问题短板 counts (valid results assessed at their next level, below 0.8 there) per region, industry, edition and subdomain position. */
+export interface DiagnosisWeakAggregateTable {
+  region: string;
+  industry: string;
+  edition_id: string;
+  position: number;
+  enterprises: number;
+  below: number;
+}
+
 /** An engine-scored demo self-diagnosis that the bulk demo seed's diagnoses share. */
 export interface DemoDiagnosisTemplateTable {
   id: GeneratedAlways<number>;
@@ -622,6 +632,7 @@ export interface DB {
   diagnosis_result: DiagnosisResultTable;
   diagnosis_node_scores: DiagnosisNodeScoresTable;
   diagnosis_aggregate: DiagnosisAggregateTable;
+  diagnosis_weak_aggregate: DiagnosisWeakAggregateTable;
   demo_diagnosis_template: DemoDiagnosisTemplateTable;
   campaign: CampaignTable;
   index_report: IndexReportTable;

@@ -1,4 +1,4 @@
-// 数据看板 (issue 11 §2): every figure equals the one recomputed from the raw rows (assessment ⋈ enterprise,
+// 数据看板 (issue 11 §2): every figure (问题短板 too) equals the one recomputed from the raw rows (assessment ⋈ enterprise,
 // written here independently of the aggregates), nothing rests on fewer than 5 enterprises, and a
 // region admin sees its own region and below only.
 import { MIN_GROUP_SIZE, type Dashboard } from '@cmmm/contract';
@@ -10,6 +10,7 @@ import type { Actor } from '../src/policy.ts';
 import { countOf, displayIndexOf, readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { monthOf } from '../src/services/statistics/diagnosis-facts.ts';
 import { adminClient, insertEnterpriseRow, staffClient, storeCompletedDiagnosis, testDatabases, usePlatform } from './harness.ts';
+import { recomputedWeakSubdomains, weakAsCompared, weakCellsFromRawRows, weakCellsInTable } from './weak-subdomain-reference.ts';
 
 const edition = requireEdition(DEFAULT_EDITION_ID);
 
@@ -76,6 +77,7 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
   async function reset() {
     await sql`delete from enterprise`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
   }
 
   /** The dashboard of a region (6 digits, or null for the nation) recomputed from assessment ⋈ enterprise. */
@@ -152,6 +154,7 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), async (steps) => {
         await sql`delete from assessment`.execute(p.db); // results cascade
         await sql`delete from diagnosis_aggregate`.execute(p.db);
+        await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
         const perMonth = new Map<string, number>(); // the platform's monthly limit of 3, which the month cells rely on
         for (const s of steps) {
           const at = new Date(START + s.minute * 60_000);
@@ -164,7 +167,10 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
           const dashboard = await readDashboard(p.ctx, PLATFORM_ADMIN, region === null ? {} : { region });
           expectKAnonymous(dashboard);
           expect(asCompared(dashboard)).toEqual(await recomputed(region));
+          // 问题短板, read from its cells, as the read-time scan of every valid result's node scores gave it
+          expect(weakAsCompared(dashboard.weakSubdomains)).toEqual(await recomputedWeakSubdomains(p.db, region === null ? '' : region.replace(/(00)+$/, '')));
         }
+        expect(await weakCellsInTable(p.db)).toEqual(await weakCellsFromRawRows(p.db));
       }),
       { numRuns: 6 },
     );

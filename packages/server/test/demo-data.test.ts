@@ -8,6 +8,7 @@ import { readSelfDiagnosisResult } from '../src/services/self-diagnosis/self-dia
 import { readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { registerBody, registerPerson } from './assessor-fixtures.ts';
 import { adminClient, Client, registeredClient, testDatabases, usePlatform } from './harness.ts';
+import { weakCellsFromRawRows, weakCellsInTable } from './weak-subdomain-reference.ts';
 
 describe.each(testDatabases)('demo data on the $name database', ({ open }) => {
   const p = usePlatform(open);
@@ -82,6 +83,10 @@ describe.each(testDatabases)('the bulk demo seed on the $name database', ({ open
     const added = await p.ctx.repos.diagnosisResults.listAggregates();
     await p.ctx.repos.diagnosisResults.rebuildAggregates();
     expect(await p.ctx.repos.diagnosisResults.listAggregates()).toEqual(added);
+    // 问题短板's cells, per template and cell, against a recompute from the stored results
+    const weakCells = await weakCellsInTable(p.db);
+    expect(weakCells.length).toBeGreaterThan(100);
+    expect(weakCells).toEqual(await weakCellsFromRawRows(p.db));
 
     // a bulk diagnosis: its answers come from its template and re-score to its stored result; its result page works
     const bulk = await p.db.selectFrom('assessment').selectAll().where('demo_template_id', 'is not', null).orderBy('level', 'desc').executeTakeFirstOrThrow();
@@ -98,6 +103,7 @@ describe.each(testDatabases)('the bulk demo seed on the $name database', ({ open
     expect(cleared.enterprises).toBe(404);
     expect(await p.db.selectFrom('demo_diagnosis_template').select('id').execute()).toHaveLength(0);
     expect(await p.db.selectFrom('diagnosis_aggregate').select('region').execute()).toHaveLength(0);
+    expect(await p.db.selectFrom('diagnosis_weak_aggregate').select('region').execute()).toHaveLength(0);
   });
 });
 

@@ -10,8 +10,10 @@ import { newId } from '../src/security/tokens.ts';
 import { cellsOf, completionDeltas, monthOf, nodeOrderOf, nodeScoresOf, scoreE9Of } from '../src/services/statistics/diagnosis-facts.ts';
 import { peerStandingOf } from '../src/services/statistics/peer-standing.ts';
 import { backfillDiagnosisResults, recordDiagnosisResult } from '../src/services/statistics/record-diagnosis-result.ts';
+import { backfillWeakSubdomains, rebuildWeakSubdomains } from '../src/services/statistics/weak-subdomain-aggregate.ts';
 import { completeSelfDiagnosis, newCreditCode, registeredClient, testDatabases, usePlatform } from './harness.ts';
 import { fullScanStanding } from './peer-reference.ts';
+import { weakCellsFromRawRows, weakCellsInTable } from './weak-subdomain-reference.ts';
 
 const edition = requireEdition(DEFAULT_EDITION_ID);
 
@@ -126,6 +128,7 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
   async function reset() {
     await sql`delete from enterprise`.execute(p.db); // assessments and results cascade
     await sql`delete from diagnosis_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
   }
 
   /** Every aggregate recomputed from the raw rows (assessment ⋈ enterprise), written independently of the server's code. */
@@ -181,6 +184,7 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
         const enterprises = await insertEnterprises(6, steps.length);
         for (const s of steps) await complete(p.ctx, enterprises[s.enterprise]!, POOL[s.result]!, new Date(START + s.minute * 60_000));
         expect(await aggregatesInTable()).toEqual(await aggregatesFromRawRows());
+        expect(await weakCellsInTable(p.db)).toEqual(await weakCellsFromRawRows(p.db)); // 问题短板's cells
         // one valid result per enterprise that completed any, and it is the latest
         const valid = await p.db.selectFrom('diagnosis_result').select(['enterprise_id', 'completed_at']).where('valid', '=', true).execute();
         expect(valid.length).toBe(new Set(steps.map((s) => s.enterprise)).size);
@@ -191,6 +195,8 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
         // the set-based rebuild (clearing demo data, bulk loads) agrees with the increments
         await p.ctx.transaction((tx) => tx.repos.diagnosisResults.rebuildAggregates());
         expect(await aggregatesInTable()).toEqual(await aggregatesFromRawRows());
+        await p.ctx.transaction((tx) => rebuildWeakSubdomains(tx));
+        expect(await weakCellsInTable(p.db)).toEqual(await weakCellsFromRawRows(p.db));
       }),
       { numRuns: 12 },
     );
@@ -203,11 +209,28 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
     const before = { results: await p.db.selectFrom('diagnosis_result').selectAll().orderBy('assessment_id').execute(), scores: await p.db.selectFrom('diagnosis_node_scores').selectAll().orderBy('assessment_id').execute(), aggregates: await aggregatesInTable() };
     await sql`delete from diagnosis_result`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
     expect(await backfillDiagnosisResults(p.ctx)).toBe(9);
     expect(await backfillDiagnosisResults(p.ctx)).toBe(0); // idempotent
     expect(await p.db.selectFrom('diagnosis_result').selectAll().orderBy('assessment_id').execute()).toEqual(before.results);
     expect(await p.db.selectFrom('diagnosis_node_scores').selectAll().orderBy('assessment_id').execute()).toEqual(before.scores);
     expect(await aggregatesInTable()).toEqual(before.aggregates);
+    expect(await weakCellsInTable(p.db)).toEqual(await weakCellsFromRawRows(p.db));
+  });
+
+  it('fills 问题短板\'s cells at start once for the results recorded before they existed, then leaves them to the completions', async () => {
+    await reset();
+    const enterprises = await insertEnterprises(6, 5);
+    for (let i = 0; i < 10; i++) await complete(p.ctx, enterprises[i % 6]!, POOL[(i * 5) % POOL.length]!, new Date(START + i * DAY));
+    const cells = await weakCellsInTable(p.db);
+    expect(cells.length).toBeGreaterThan(0);
+    await sql`delete from diagnosis_weak_aggregate`.execute(p.db); // as the migration leaves it
+    expect(await backfillWeakSubdomains(p.ctx)).toBe(true);
+    expect(await weakCellsInTable(p.db)).toEqual(cells);
+    expect(await backfillWeakSubdomains(p.ctx)).toBe(false); // once
+    await complete(p.ctx, enterprises[0]!, POOL[1]!, new Date(START + 20 * DAY));
+    expect(await backfillWeakSubdomains(p.ctx)).toBe(false);
+    expect(await weakCellsInTable(p.db)).toEqual(await weakCellsFromRawRows(p.db));
   });
 
   it('gives the same peer percentiles as loading every peer\'s score into Node', async () => {

@@ -1,13 +1,14 @@
 // 公开统计 and 问题短板 (issue 11 §4, §2): the public figures need no login and never rest on fewer than 5
 // enterprises; the weakest subdomains equal a recomputation from the raw rows (the stored result JSON of
 // assessment ⋈ enterprise, not the node scores the server reads), and a region admin's cover its region only.
-import { MIN_GROUP_SIZE, type Dashboard, type PublicStatistics, type ScoreResult, type WeakSubdomains } from '@cmmm/contract';
+import { MIN_GROUP_SIZE, type Dashboard, type PublicStatistics, type ScoreResult } from '@cmmm/contract';
 import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade } from '@cmmm/model';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../src/policy.ts';
 import { readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { Client, insertEnterpriseRow, staffClient, storeCompletedDiagnosis, testDatabases, usePlatform } from './harness.ts';
+import { recomputedWeakSubdomains, weakAsCompared as asCompared } from './weak-subdomain-reference.ts';
 
 const index = editionIndex(requireEdition(DEFAULT_EDITION_ID));
 const subdomainIds = [...new Set(index.requirements.map((r) => r.subdomain.id))];
@@ -45,6 +46,7 @@ describe.each(testDatabases)('公开统计 and 问题短板 on the $name databas
   async function reset() {
     await sql`delete from enterprise`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
   }
 
   async function enterprisesWith(rows: readonly { region: string; industry: string; result: ScoreResult }[]) {
@@ -91,66 +93,7 @@ describe.each(testDatabases)('公开统计 and 问题短板 on the $name databas
     expect(five.industries.top.map((i) => [i.code, i.enterprises])).toEqual([['35', 5], ['13', 5]]);
   });
 
-  /** 问题短板 of a region (significant digits) recomputed from the stored results of assessment ⋈ enterprise. */
-  async function recomputed(prefix: string) {
-    const { rows } = await sql<{ enterprise_id: string; completed_at: Date; result: ScoreResult; region_code: string; industry_code: string }>`
-      select a.enterprise_id, a.completed_at, a.result, e.region_code, e.industry_code
-        from assessment a join enterprise e on e.id = a.enterprise_id
-       where a.kind = 'self_diagnosis' and a.status = 'completed'`.execute(p.db);
-    const latest = new Map<string, (typeof rows)[number]>();
-    for (const r of rows) if (r.region_code.startsWith(prefix) && (!latest.has(r.enterprise_id) || latest.get(r.enterprise_id)!.completed_at < r.completed_at)) latest.set(r.enterprise_id, r);
-    const withNext = [...latest.values()].filter((r) => r.result.level < 5);
-    /** Per subdomain: assessed at the next level, and below 0.8 there. */
-    const counts = (group: typeof withNext) => {
-      const out = new Map<string, { n: number; below: number }>();
-      for (const r of group) {
-        for (const e of r.result.breakdown[`${r.result.level + 1}` as '1']!.elements) {
-          for (const d of e.domains) {
-            for (const s of d.subdomains) {
-              if (s.score === null) continue;
-              const c = out.get(s.id) ?? { n: 0, below: 0 };
-              c.n += 1;
-              if (s.score < 0.8) c.below += 1;
-              out.set(s.id, c);
-            }
-          }
-        }
-      }
-      return [...out.entries()]
-        .filter(([, c]) => c.below >= 5)
-        .map(([id, c]) => ({ id, enterprises: c.n, share: Math.round((c.below / c.n) * 1000) / 10 }))
-        .sort((a, b) => b.share - a.share || a.id.localeCompare(b.id));
-    };
-    const groups = (key: (r: (typeof withNext)[number]) => string) => {
-      const byKey = new Map<string, typeof withNext>();
-      for (const r of withNext) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
-      const hidden = new Set([...byKey].filter(([, g]) => g.length < 5).map(([k]) => k));
-      if (hidden.size === 1 && withNext.length >= 5) {
-        const smallest = [...byKey].filter(([k]) => !hidden.has(k)).sort(([a, x], [b, y]) => x.length - y.length || a.localeCompare(b))[0];
-        if (smallest) hidden.add(smallest[0]);
-      }
-      return [...byKey]
-        .filter(([k]) => !hidden.has(k))
-        .map(([code, g]) => ({ code, enterprises: g.length, weakest: counts(g)[0] ?? null }))
-        .sort((a, b) => (b.weakest?.share ?? -1) - (a.weakest?.share ?? -1) || a.code.localeCompare(b.code));
-    };
-    return {
-      enterprises: withNext.length >= 5 ? withNext.length : null,
-      top: counts(withNext).slice(0, 10),
-      byIndustry: groups((r) => r.industry_code.slice(0, 2)),
-      byRegion: prefix.length === 6 ? [] : groups((r) => r.region_code.slice(0, prefix.length + 2).padEnd(6, '0')),
-    };
-  }
-
-  const asCompared = (w: WeakSubdomains) => {
-    const row = (r: WeakSubdomains['top'][number] | null) => (r ? { id: r.id, enterprises: r.enterprises, share: r.share } : null);
-    return {
-      enterprises: w.enterprises.value,
-      top: w.top.map(row),
-      byIndustry: w.byIndustry.map((g) => ({ code: g.code, enterprises: g.enterprises, weakest: row(g.weakest) })),
-      byRegion: w.byRegion.map((g) => ({ code: g.code, enterprises: g.enterprises, weakest: row(g.weakest) })),
-    };
-  };
+  const recomputed = (prefix: string) => recomputedWeakSubdomains(p.db, prefix);
 
   it('问题短板 equals the shares recomputed from the stored results, replaced results and level 5 left out', async () => {
     await reset();

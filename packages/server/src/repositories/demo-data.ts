@@ -5,6 +5,7 @@ import type { EnterpriseType, Grade } from '@cmmm/model';
 import { sql } from 'kysely';
 import type { Db } from './db-types.ts';
 import { addResultsToAggregates } from './diagnosis-results.ts';
+import { addDemoChunkToWeakAggregate, type EditionShape } from './weak-subdomain-aggregate.ts';
 
 export interface NewDemoTemplate {
   editionId: string;
@@ -62,10 +63,16 @@ export interface DemoEnterpriseDraw {
 /**
  * Enterprises, their accounts (which cannot be logged into: `passwordHash` of a random password), each
  * with one completed self-diagnosis copied from its template (result, level outcomes, compact result,
- * node scores; answers read from the template), and the aggregates those results add: set-based, a
+ * node scores; answers read from the template), and the aggregates those results add (问题短板's too): set-based, a
  * handful of statements per chunk. Inside the caller's transaction (the temporary table lives in it).
  */
-export async function insertDemoChunk(db: Db, rows: readonly DemoEnterpriseDraw[], passwordHash: string, label: string): Promise<void> {
+export async function insertDemoChunk(
+  db: Db,
+  rows: readonly DemoEnterpriseDraw[],
+  passwordHash: string,
+  label: string,
+  weak: { editions: readonly EditionShape[]; threshold: number },
+): Promise<void> {
   await sql`
     create temporary table demo_chunk on commit drop as
     select gen_random_uuid() as enterprise_id, gen_random_uuid() as assessment_id, gen_random_uuid() as account_id, r.*
@@ -111,6 +118,7 @@ export async function insertDemoChunk(db: Db, rows: readonly DemoEnterpriseDraw[
            (("completedAt" at time zone 'UTC') + interval '8 hours')::date, (("completedAt" at time zone 'UTC') + interval '8 hours' + interval '3 years')::date, true
       from demo_chunk where "certificateLevel" is not null`.execute(db);
   await addResultsToAggregates(db, sql`select assessment_id from demo_chunk`);
+  await addDemoChunkToWeakAggregate(db, weak.editions, weak.threshold);
   await sql`drop table demo_chunk`.execute(db);
 }
 

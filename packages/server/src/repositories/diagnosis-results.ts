@@ -250,55 +250,6 @@ export async function sumCountyResultsByIndustryMajor(db: Db, county: string): P
   return cellSums(rows);
 }
 
-/** Counts of one group at the next level: every position (`position` null: the group's enterprises), or one subdomain. */
-export interface NextLevelCount {
-  /** 'all' the region; 'industry' a GB/T 4754 major class; 'region' a region one level down. */
-  group: 'all' | 'industry' | 'region';
-  key: string;
-  /** 1-based position in the edition's node order, or null for the group as a whole. */
-  position: number | null;
-  enterprises: number;
-  below: number;
-}
-
-/**
- * 问题短板: among a region's valid results below 五级 of one edition, at each one's next level (the block of
- * node scores after its level's), per subdomain position: how many were assessed there and how many scored
- * below `threshold` (× 10^4) — for the region, by major class and by the regions of `childLength` digits
- * (null: none), in one pass over diagnosis_result_next_level_idx and the node-score rows.
- */
-export async function countBelowAtNextLevel(
-  db: Db,
-  region: string,
-  childLength: number | null,
-  edition: { id: string; nodes: number; positions: readonly number[]; threshold: number },
-  /** Only the results of this major class (a 行业 指数报告): the others' node scores are not unnested. */
-  industryMajor?: string,
-): Promise<NextLevelCount[]> {
-  const n = edition.nodes;
-  const byChild = childLength !== null;
-  const { rows } = await sql<{ no_industry: number; no_child: number; industry: string | null; child: string | null; position: number | null; enterprises: string | number; below: string | number }>`
-    select grouping(r.industry_major) as no_industry, ${byChild ? sql`grouping(c.child)` : sql`1`} as no_child,
-           r.industry_major as industry, ${byChild ? sql`c.child` : sql`null`} as child, s.ord::int as position,
-           count(distinct r.assessment_id) as enterprises, count(*) filter (where s.v < ${edition.threshold}::int) as below
-      from diagnosis_result r
-      join diagnosis_node_scores ns on ns.assessment_id = r.assessment_id
-      join assessment a on a.id = r.assessment_id
-      cross join lateral (select substr(r.county, 1, ${childLength ?? 6}::int) as child) c
-      cross join lateral unnest(ns.scores[r.level * ${n}::int + 1 : r.level * ${n}::int + ${n}::int]) with ordinality as s (v, ord)
-     where r.valid and r.level < 5 and ${resultsInRegion(region)} and a.edition_id = ${edition.id}
-       ${industryMajor === undefined ? sql`` : sql`and r.industry_major = ${industryMajor}`}
-       and s.v >= 0 and s.ord = any(${`{${edition.positions.join(',')}}`}::int[])
-     group by grouping sets ((), (s.ord), (r.industry_major), (r.industry_major, s.ord)${byChild ? sql`, (c.child), (c.child, s.ord)` : sql``})`.execute(db);
-  return rows.map((r) => ({
-    group: Number(r.no_industry) === 0 ? 'industry' : Number(r.no_child) === 0 ? 'region' : 'all',
-    key: Number(r.no_industry) === 0 ? r.industry! : Number(r.no_child) === 0 ? r.child! : '',
-    position: r.position === null ? null : Number(r.position),
-    enterprises: Number(r.enterprises),
-    below: Number(r.below),
-  }));
-}
-
 // ---- 指数报告 of a 行业 (one GB/T 4754 major class) within a region
 
 /** What a region's cells of one major class are summed by: level; its middle classes; the regions one level down. */

@@ -25,6 +25,7 @@ import * as sessions from './sessions.ts';
 import * as sms from './sms.ts';
 import * as subPlatforms from './sub-platforms.ts';
 import * as trainings from './trainings.ts';
+import * as weakSubdomainAggregate from './weak-subdomain-aggregate.ts';
 
 const MODULES = {
   accounts,
@@ -51,6 +52,7 @@ const MODULES = {
   sms,
   subPlatforms,
   trainings,
+  weakSubdomainAggregate,
 };
 
 /** A module of `(db, ...args) => …` functions, with `db` supplied. */

@@ -6,6 +6,7 @@ import { hashPassword } from '../../security/passwords.ts';
 import { newId, newOneTimePassword } from '../../security/tokens.ts';
 import { seedPublishedCertifications } from '../registry/seed-published-certifications.ts';
 import { backfillDiagnosisResults } from '../statistics/record-diagnosis-result.ts';
+import { backfillWeakSubdomains } from '../statistics/weak-subdomain-aggregate.ts';
 
 export interface BootstrapOutcome {
   subPlatformsCreated: number;
@@ -16,6 +17,7 @@ export interface BootstrapOutcome {
 export async function bootstrapPlatform(ctx: ServiceContext): Promise<BootstrapOutcome> {
   const subPlatformsCreated = await ctx.repos.subPlatforms.insertMissingSubPlatforms(subPlatforms);
   await seedPublishedCertifications(ctx); // 信息查询: seed 004 appendix 1, idempotent
+  await backfillWeakSubdomains(ctx); // 问题短板's cells of the results recorded before they existed, once; before the next line
   await backfillDiagnosisResults(ctx); // the read side of self-diagnoses completed before it existed, idempotent
   if ((await ctx.repos.accounts.countPlatformAdmins()) > 0) return { subPlatformsCreated };
   const password = newOneTimePassword();

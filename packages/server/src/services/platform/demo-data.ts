@@ -12,6 +12,7 @@ import { TRAINING_ISSUER, TRAINING_VALIDITY_YEARS, yearsAfter } from '../assesso
 import type { DemoEnterpriseDraw } from '../../repositories/demo-data.ts';
 import { monthOf, nodeScoresOf, scoreE9Of } from '../statistics/diagnosis-facts.ts';
 import { recordDiagnosisResult } from '../statistics/record-diagnosis-result.ts';
+import { rebuildWeakSubdomains, weakCounting } from '../statistics/weak-subdomain-aggregate.ts';
 
 export const DEMO_LABEL = '演示数据';
 
@@ -308,7 +309,7 @@ async function seedDemoDataInBulk(ctx: ServiceContext, options: DemoSeedOptions,
         certificateNumber: demoCertificateNumber(serial),
       });
     }
-    await ctx.transaction((tx) => tx.repos.demoData.insertDemoChunk(rows, passwordHash, DEMO_LABEL));
+    await ctx.transaction((tx) => tx.repos.demoData.insertDemoChunk(rows, passwordHash, DEMO_LABEL, weakCounting()));
     done += rows.length;
     options.onProgress?.(done, options.enterprises);
   }
@@ -330,6 +331,7 @@ export async function clearDemoData(ctx: ServiceContext): Promise<DemoClearOutco
     const { enterprises, accounts } = await tx.repos.enterprises.deleteDemoData(); // assessments and certificates cascade
     await tx.repos.demoData.deleteDemoTemplates(); // the bulk diagnoses that shared them are gone
     await tx.repos.diagnosisResults.rebuildAggregates(); // their results cascaded; the counts follow
+    await rebuildWeakSubdomains(tx); // 问题短板's too
     const assessmentBodies = await tx.repos.assessmentBodies.deleteDemoAssessmentBodies();
     return { enterprises, accounts, assessmentBodies, ...people };
   });

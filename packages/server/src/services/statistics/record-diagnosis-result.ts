@@ -7,6 +7,7 @@ import type { ScoreResult } from '@cmmm/contract';
 import { parseStoredResult } from '@cmmm/contract';
 import type { ServiceContext } from '../../context.ts';
 import { completionDeltas, diagnosisFactsOf } from './diagnosis-facts.ts';
+import { recordWeakSubdomains } from './weak-subdomain-aggregate.ts';
 
 export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentId: string; enterpriseId: string; completedAt: Date; result: ScoreResult; survey: unknown }): Promise<void> {
   // The enterprise's row lock serialises validity decisions across servers (two diagnoses of one
@@ -34,6 +35,7 @@ export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentI
       }
     : null;
   await tx.repos.diagnosisResults.applyAggregateDeltas(completionDeltas(facts, becomesValid, replaced));
+  if (becomesValid) await recordWeakSubdomains(tx, { ...facts, editionId: d.result.edition }, current); // 问题短板's cells
 }
 
 export const BACKFILL_BATCH = 200;

@@ -2,20 +2,19 @@
 // down — the share of enterprises whose subdomain scores below 0.8 at their next level (the first level
 // their valid result did not reach), from the node scores kept with each result. k-anonymous like the
 // rest of the dashboard: a share is shown only when ≥ k enterprises are below, a group only with ≥ k.
+// Read from diagnosis_weak_aggregate, kept current by the completions (weak-subdomain-aggregate.ts).
 import { MIN_GROUP_SIZE, type WeakSubdomains } from '@cmmm/contract';
 import { editionIds, editionIndex, requireEdition } from '@cmmm/model';
 import { findIndustry } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
-import type { NextLevelCount } from '../../repositories/diagnosis-results.ts';
-import { NODE_SCALE, nodeOrderOf } from './diagnosis-facts.ts';
+import { nodeOrderOf } from './diagnosis-facts.ts';
 import { countOf, hiddenGroups, percentOf, regionRef, TOP } from './figures.ts';
-
-/** A subdomain "below 0.8" scores below this many ten-thousandths (exact: node scores are kept × 10^4). */
-const BELOW = (NODE_SCALE * 4) / 5;
+import { editionShapeOf } from './weak-subdomain-aggregate.ts';
 
 /** The counts of one group for one subdomain (id), or for the group as a whole (null). */
 export interface SubdomainCount {
-  group: NextLevelCount['group'];
+  /** 'all' the region; 'industry' a GB/T 4754 major class; 'region' a region one level down. */
+  group: 'all' | 'industry' | 'region';
   key: string;
   subdomain: string | null;
   enterprises: number;
@@ -66,29 +65,34 @@ export function weakSubdomainsOf(counts: readonly SubdomainCount[], names: Reado
 const keyOf = (c: SubdomainCount) => `${c.group}|${c.key}|${c.subdomain ?? ''}`;
 
 /**
- * The region's 问题短板 ('' the nation, else significant digits), read per shipped edition and merged by
- * subdomain id; with `industryMajor`, those of that major class alone (its group's counts; no groups below it).
+ * The region's 问题短板 ('' the nation, else significant digits) from the cells kept on the write side
+ * (weak-subdomain-aggregate.ts), the positions of each shipped edition named and merged by subdomain id;
+ * with `industryMajor`, those of that major class alone (its group's counts; no groups below it).
  */
 export async function readWeakSubdomains(ctx: ServiceContext, prefix: string, industryMajor?: string): Promise<WeakSubdomains> {
+  const cells = await ctx.reporting.weakSubdomainAggregate.readWeakCells(prefix, prefix.length < 6 ? prefix.length + 2 : null);
+  const orders = new Map(editionIds().map((id) => [id, nodeOrderOf(requireEdition(id))] as const));
   const merged = new Map<string, SubdomainCount>();
   const names = new Map<string, string>();
   for (const id of editionIds()) {
     const edition = requireEdition(id);
-    const order = nodeOrderOf(edition);
+    const order = orders.get(id)!;
     const index = editionIndex(edition);
-    const positions = order.flatMap((node, i) => (index.node(node)?.kind === 'subdomain' ? [i + 1] : []));
-    for (const p of positions) names.set(order[p - 1]!, index.name(order[p - 1]!) ?? order[p - 1]!);
-    const counts = await ctx.reporting.diagnosisResults.countBelowAtNextLevel(prefix, prefix.length < 6 ? prefix.length + 2 : null, {
-      id,
-      nodes: order.length,
-      positions,
-      threshold: BELOW,
-    }, industryMajor);
-    for (const c of counts) {
-      const count: SubdomainCount = { group: c.group, key: c.key, subdomain: c.position === null ? null : order[c.position - 1]!, enterprises: c.enterprises, below: c.below };
-      const before = merged.get(keyOf(count));
-      merged.set(keyOf(count), before ? { ...count, enterprises: before.enterprises + count.enterprises, below: before.below + count.below } : count);
-    }
+    for (const p of editionShapeOf(edition).positions) names.set(order[p - 1]!, index.name(order[p - 1]!) ?? order[p - 1]!);
+  }
+  for (const c of cells) {
+    const order = orders.get(c.editionId);
+    if (!order) continue; // an edition no longer shipped
+    const group = c.region !== prefix ? 'region' : c.industry ? 'industry' : 'all';
+    const count: SubdomainCount = {
+      group,
+      key: group === 'region' ? c.region : c.industry,
+      subdomain: c.position === 0 ? null : order[c.position - 1]!,
+      enterprises: c.enterprises,
+      below: c.below,
+    };
+    const before = merged.get(keyOf(count));
+    merged.set(keyOf(count), before ? { ...count, enterprises: before.enterprises + count.enterprises, below: before.below + count.below } : count);
   }
   const counts = [...merged.values()];
   if (industryMajor === undefined) return weakSubdomainsOf(counts, names);
