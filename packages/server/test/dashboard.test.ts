@@ -102,14 +102,19 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
     };
     const shown = (n: number) => (n >= 5 ? n : null);
     /** The children's rows: below 5 hidden, and with a single hidden child, the smallest shown one too (else total − rest gives it away). */
-    const childRows = (byChild: Map<string, typeof valid>, total: number) => {
-      const groups = [...byChild.entries()].map(([code, g]) => ({ code, g }));
+    // groups partitioning a total: those below 5 hidden, and with a single one, the smallest shown one too
+    const hiddenOf = (byGroup: Map<string, typeof valid>, total: number) => {
+      const groups = [...byGroup.entries()].map(([code, g]) => ({ code, g }));
       const hidden = new Set(groups.filter((x) => x.g.length < 5).map((x) => x.code));
       if (hidden.size === 1 && total >= 5) {
         const rest = groups.filter((x) => !hidden.has(x.code)).sort((a, b) => a.g.length - b.g.length || a.code.localeCompare(b.code));
         if (rest[0]) hidden.add(rest[0].code);
       }
-      return groups.map(({ code, g }) => ({ code: code.padEnd(6, '0'), enterprises: hidden.has(code) ? null : g.length, index: hidden.has(code) ? null : index(g) }));
+      return hidden;
+    };
+    const childRows = (byChild: Map<string, typeof valid>, total: number) => {
+      const hidden = hiddenOf(byChild, total);
+      return [...byChild.entries()].map(([code, g]) => ({ code: code.padEnd(6, '0'), enterprises: hidden.has(code) ? null : g.length, index: hidden.has(code) ? null : index(g) }));
     };
     const cstMonth = (at: Date) => {
       const cst = new Date(at.getTime() + 8 * 3_600_000);
@@ -131,7 +136,7 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
       }),
       levels: [0, 1, 2, 3, 4, 5].map((l) => shown(valid.filter((r) => r.level === l).length)),
       bands: [[0, 1], [2], [3], [4, 5]].map((ls) => shown(valid.filter((r) => ls.includes(r.level)).length)),
-      industries: [...byIndustry.entries()].filter(([, g]) => g.length >= 5).map(([code, g]) => ({ code, enterprises: g.length, index: index(g) })).sort((a, b) => b.index - a.index || a.code.localeCompare(b.code)).slice(0, 10),
+      industries: [...byIndustry.entries()].filter(([code]) => !hiddenOf(byIndustry, valid.length).has(code)).map(([code, g]) => ({ code, enterprises: g.length, index: index(g) })).sort((a, b) => b.index - a.index || a.code.localeCompare(b.code)).slice(0, 10),
       regions: prefix.length === 6 ? [] : childRows(byChild, valid.length).sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.code.localeCompare(b.code)),
     };
   }

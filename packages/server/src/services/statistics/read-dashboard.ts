@@ -31,7 +31,10 @@ export function dashboardOf(
   const ranked = children
     .map((c) => ({ ...regionRef(c.key), enterprises: hidden.has(c.key) ? countOf(0) : countOf(c.valid), index: hidden.has(c.key) ? null : displayIndexOf(c.scoreE9Sum, c.valid) }))
     .sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.code!.localeCompare(b.code!));
-  const shownIndustries = sums.industries.filter((c) => c.valid >= MIN_GROUP_SIZE);
+  // the major classes partition the total as well: a single hidden one would be the total minus the rest
+  const withResults = sums.industries.filter((c) => c.valid > 0);
+  const hiddenIndustries = hiddenGroups(withResults.map((c) => ({ key: c.key, enterprises: c.valid })), valid);
+  const shownIndustries = withResults.filter((c) => !hiddenIndustries.has(c.key));
   return {
     region: regionRef(prefix),
     minGroupSize: MIN_GROUP_SIZE,
@@ -56,7 +59,7 @@ export function dashboardOf(
         .map((c) => ({ code: c.key, name: findIndustry(c.key)?.name ?? c.key, enterprises: c.valid, index: displayIndexOf(c.scoreE9Sum, c.valid) }))
         .sort((a, b) => b.index - a.index || a.code.localeCompare(b.code))
         .slice(0, TOP),
-      suppressed: sums.industries.filter((c) => c.valid > 0 && c.valid < MIN_GROUP_SIZE).length,
+      suppressed: hiddenIndustries.size,
     },
     regions: { level: prefix.length < 6 ? LEVEL_OF_LENGTH[prefix.length + 2]! : null, rows: ranked.map((r) => ({ code: r.code!, name: r.name, enterprises: r.enterprises, index: r.index })) },
   };
