@@ -72,7 +72,7 @@ test('register → 一级 → result → report over HTTPS through nginx, on two
 
   // 注册 through the form.
   const e = newEnterprise();
-  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByRole('main').getByRole('link', { name: '注册' }).click();
   await page.getByLabel('用户名').fill(e.username);
   await page.getByLabel('密码', { exact: true }).fill(e.password);
   await page.getByLabel('确认密码').fill(e.password);
