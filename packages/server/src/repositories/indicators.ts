@@ -115,18 +115,20 @@ export interface DifferenceCount {
 }
 
 /**
- * Enterprises of a region with both a valid self-diagnosis result and a valid certificate with a level on `today`
- * (the newest), counted by self-diagnosed minus certified level: for the region, by major class, by its children.
+ * Enterprises of a region with both a valid self-diagnosis result and a valid certificate on `today` whose newest
+ * one has a level (as 获证企业 counts it), counted by self-diagnosed minus certified level: for the region, by major class, by its children.
  */
 export async function countLevelDifferences(db: Db, region: string, childLength: number | null, today: string): Promise<DifferenceCount[]> {
   const byChild = childLength !== null;
   const difference = sql`(r.level - f.level)`;
   const { rows } = await sql<GroupingRow & { difference: number | string; n: string }>`
-    with formal as (
+    with newest as (
       select distinct on (c.enterprise_id) c.enterprise_id, c.level
         from certificate c
-       where c.status = 'valid' and c.valid_until >= ${today}::date and c.level is not null
-       order by c.enterprise_id, c.issued_on desc, c.level desc)
+       where c.status = 'valid' and c.valid_until >= ${today}::date
+       order by c.enterprise_id, c.issued_on desc, c.level desc nulls last),
+    -- the certificate the enterprise counts by in 获证企业; a custom one (no level) has nothing to compare
+    formal as (select * from newest where level is not null)
     select grouping(r.industry_major) as no_industry, ${byChild ? sql`grouping(ch.child)` : sql`1`} as no_child,
            r.industry_major as industry, ${byChild ? sql`ch.child` : sql`null`} as child, ${difference} as difference, count(*) as n
       from formal f
