@@ -240,7 +240,12 @@ describe.each(testDatabases)('数据看板 indicators on the $name database', ({
         await sql`delete from assessment`.execute(p.db);
         await sql`delete from certificate`.execute(p.db);
         await sql`delete from diagnosis_aggregate`.execute(p.db);
-        for (const c of completions) await storeCompletedDiagnosis(p.ctx, enterprises[c.enterprise]!, POOL[c.level]!, new Date(START + c.minute * 60_000), c.survey);
+        const instants = new Set<string>(); // no two completions of one enterprise at the same instant: a tie goes to the one recorded later, which the rows do not tell
+        for (const c of completions) {
+          if (instants.has(`${c.enterprise}|${c.minute}`)) continue;
+          instants.add(`${c.enterprise}|${c.minute}`);
+          await storeCompletedDiagnosis(p.ctx, enterprises[c.enterprise]!, POOL[c.level]!, new Date(START + c.minute * 60_000), c.survey);
+        }
         for (const c of certificates) await certify(enterprises[c.enterprise]!, c.level, c.status, c.validUntil, c.issuedOn);
         for (const region of [null, '320000', '320500', '320583', '110000']) {
           const dashboard = await readDashboard(p.ctx, PLATFORM_ADMIN, region === null ? {} : { region });
