@@ -51,9 +51,11 @@ export async function startIndexReport(ctx: ServiceContext, actor: Actor | null,
     requestedBy: actor.id,
     at: ctx.now(),
   });
-  // Not awaited: the answer is the job; its steps are written to its row as they begin.
+  // The answer is the job as it starts (read before the generation can write a step to it); the
+  // generation is not awaited and writes its steps to the row as they begin.
+  const job = jobOf((await ctx.repos.indexReports.findIndexReport(id))!, ctx.now());
   void generateIndexReport(ctx, actor, id, { kind: input.kind, prefix, regionName, industry });
-  return jobOf((await ctx.repos.indexReports.findIndexReport(id))!, ctx.now());
+  return job;
 }
 
 interface Generation extends Omit<IndexScope, 'industry'> {
