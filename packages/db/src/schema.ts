@@ -561,6 +561,14 @@ export interface DiagnosisWeakAggregateTable {
   below: number;
 }
 
+/** 调查问卷 counts of the valid results per region and industry: 'enterprises', 'networked' / 'nc' (Σ of the shares), 'uses:<system id>'. */
+export interface DiagnosisSurveyAggregateTable {
+  region: string;
+  industry: string;
+  measure: string;
+  total: ColumnType<string, string | number, string | number>;
+}
+
 /** An engine-scored demo self-diagnosis that the bulk demo seed's diagnoses share. */
 export interface DemoDiagnosisTemplateTable {
   id: GeneratedAlways<number>;
@@ -633,6 +641,7 @@ export interface DB {
   diagnosis_node_scores: DiagnosisNodeScoresTable;
   diagnosis_aggregate: DiagnosisAggregateTable;
   diagnosis_weak_aggregate: DiagnosisWeakAggregateTable;
+  diagnosis_survey_aggregate: DiagnosisSurveyAggregateTable;
   demo_diagnosis_template: DemoDiagnosisTemplateTable;
   campaign: CampaignTable;
   index_report: IndexReportTable;

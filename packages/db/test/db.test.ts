@@ -46,7 +46,7 @@ describe.each(testDatabases)('$name', ({ name, open, openMigrated }) => {
           'consensus_rating', 'domain_summary', 'finding_response', 'last_meeting', 'formal_review', 'public_notice', 'objection',
           'certificate_reminder',
           // the read side of self-diagnoses (results and aggregates)
-          'diagnosis_result', 'diagnosis_node_scores', 'diagnosis_aggregate', 'diagnosis_weak_aggregate',
+          'diagnosis_result', 'diagnosis_node_scores', 'diagnosis_aggregate', 'diagnosis_weak_aggregate', 'diagnosis_survey_aggregate',
           // the bulk demo seed's engine-scored templates
           'demo_diagnosis_template',
           // 推进活动

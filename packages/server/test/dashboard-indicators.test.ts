@@ -12,6 +12,7 @@ import { newId } from '../src/security/tokens.ts';
 import { readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { backfillDiagnosisResults } from '../src/services/statistics/record-diagnosis-result.ts';
 import { insertEnterpriseRow, staffClient, storeCompletedDiagnosis, testDatabases, usePlatform } from './harness.ts';
+import { surveyCellsFromRawRows, surveyCellsInTable } from './survey-reference.ts';
 
 const edition = requireEdition(DEFAULT_EDITION_ID);
 
@@ -70,9 +71,13 @@ function expectKAnonymous(d: Dashboard) {
 describe.each(testDatabases)('数据看板 indicators on the $name database', ({ open }) => {
   const p = usePlatform(open);
 
+  const deleteAggregates = async () => {
+    for (const table of ['diagnosis_aggregate', 'diagnosis_weak_aggregate', 'diagnosis_survey_aggregate']) await sql`delete from ${sql.table(table)}`.execute(p.db);
+  };
+
   async function reset() {
     await sql`delete from enterprise`.execute(p.db); // diagnoses, results and certificates cascade
-    await sql`delete from diagnosis_aggregate`.execute(p.db);
+    await deleteAggregates();
   }
 
   async function insertEnterprises(n: number): Promise<string[]> {
@@ -239,7 +244,7 @@ describe.each(testDatabases)('数据看板 indicators on the $name database', ({
       fc.asyncProperty(fc.array(completion, { minLength: 30, maxLength: 70 }), fc.array(certificate, { minLength: 10, maxLength: 40 }), async (completions, certificates) => {
         await sql`delete from assessment`.execute(p.db);
         await sql`delete from certificate`.execute(p.db);
-        await sql`delete from diagnosis_aggregate`.execute(p.db);
+        await deleteAggregates();
         const instants = new Set<string>(); // no two completions of one enterprise at the same instant: a tie goes to the one recorded later, which the rows do not tell
         for (const c of completions) {
           if (instants.has(`${c.enterprise}|${c.minute}`)) continue;
@@ -252,6 +257,9 @@ describe.each(testDatabases)('数据看板 indicators on the $name database', ({
           expectKAnonymous(dashboard);
           expect(asCompared(dashboard)).toEqual(await recomputed(region));
         }
+        expect(await surveyCellsInTable(p.db)).toEqual(await surveyCellsFromRawRows(p.db)); // every cell, not only those read
+        await p.ctx.transaction((tx) => tx.repos.surveyAggregate.rebuildSurveyAggregate()); // the set-based fill agrees
+        expect(await surveyCellsInTable(p.db)).toEqual(await surveyCellsFromRawRows(p.db));
       }),
       { numRuns: 8 },
     );
@@ -315,6 +323,14 @@ describe.each(testDatabases)('数据看板 indicators on the $name database', ({
     await migration.down(p.db);
     await migration.up(p.db);
     expect(await facts()).toEqual({ survey_systems: ['MES', 'ERP'], networked_share: 35, nc_share: 70 });
+    // the 调查问卷 cells: kept by the backfill's completion, filled by migration 20261203100000 from the results there
+    const cells = await surveyCellsFromRawRows(p.db);
+    expect(cells).toContain('32|35|uses:MES|1');
+    expect(await surveyCellsInTable(p.db)).toEqual(cells);
+    const aggregate = (await import('../../db/migrations/20261203100000-survey-aggregate.ts')) as { up(db: unknown): Promise<void>; down(db: unknown): Promise<void> };
+    await aggregate.down(p.db);
+    await aggregate.up(p.db);
+    expect(await surveyCellsInTable(p.db)).toEqual(cells);
   });
 
   it("gives a region admin its own region's indicators, equal to the platform admin's for that region", async () => {

@@ -78,6 +78,7 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
     await sql`delete from enterprise`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
     await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_survey_aggregate`.execute(p.db);
   }
 
   /** The dashboard of a region (6 digits, or null for the nation) recomputed from assessment ⋈ enterprise. */
@@ -160,6 +161,7 @@ describe.each(testDatabases)('数据看板 on the $name database', ({ open }) =>
         await sql`delete from assessment`.execute(p.db); // results cascade
         await sql`delete from diagnosis_aggregate`.execute(p.db);
         await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
+        await sql`delete from diagnosis_survey_aggregate`.execute(p.db);
         const perMonth = new Map<string, number>(); // the platform's monthly limit of 3, which the month cells rely on
         const instants = new Set<string>(); // no two completions of one enterprise at the same instant: a tie goes to the one recorded later, which the rows do not tell
         for (const s of steps) {

@@ -129,6 +129,7 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
     await sql`delete from enterprise`.execute(p.db); // assessments and results cascade
     await sql`delete from diagnosis_aggregate`.execute(p.db);
     await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_survey_aggregate`.execute(p.db);
   }
 
   /** Every aggregate recomputed from the raw rows (assessment ⋈ enterprise), written independently of the server's code. */
@@ -210,6 +211,7 @@ describe.each(testDatabases)('the read side of self-diagnoses on the $name datab
     await sql`delete from diagnosis_result`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
     await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_survey_aggregate`.execute(p.db);
     expect(await backfillDiagnosisResults(p.ctx)).toBe(9);
     expect(await backfillDiagnosisResults(p.ctx)).toBe(0); // idempotent
     expect(await p.db.selectFrom('diagnosis_result').selectAll().orderBy('assessment_id').execute()).toEqual(before.results);

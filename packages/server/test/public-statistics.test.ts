@@ -47,6 +47,7 @@ describe.each(testDatabases)('公开统计 and 问题短板 on the $name databas
     await sql`delete from enterprise`.execute(p.db);
     await sql`delete from diagnosis_aggregate`.execute(p.db);
     await sql`delete from diagnosis_weak_aggregate`.execute(p.db);
+    await sql`delete from diagnosis_survey_aggregate`.execute(p.db);
   }
 
   async function enterprisesWith(rows: readonly { region: string; industry: string; result: ScoreResult }[]) {

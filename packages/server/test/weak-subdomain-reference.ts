@@ -33,7 +33,7 @@ export async function weakCellsFromRawRows(db: Kysely<DB>): Promise<string[]> {
     if (!scores.length) continue;
     const county = r.region_code;
     for (const region of ['', county.slice(0, 2), county.slice(0, 4), county]) {
-      for (const industry of ['', r.industry_code.slice(0, 2)]) {
+      for (const industry of region === county ? [''] : ['', r.industry_code.slice(0, 2)]) { // no county × major class cells
         for (const { id, below } of [{ id: '', below: false }, ...scores.map((s) => ({ id: s.id, below: s.score < 0.8 }))]) {
           const key = [region, industry, r.result.edition, id].join('|');
           const cell = cells.get(key) ?? { enterprises: 0, below: 0 };

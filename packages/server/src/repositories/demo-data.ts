@@ -5,6 +5,7 @@ import type { EnterpriseType, Grade } from '@cmmm/model';
 import { sql } from 'kysely';
 import type { Db } from './db-types.ts';
 import { addResultsToAggregates } from './diagnosis-results.ts';
+import { addResultsToSurveyAggregate } from './survey-aggregate.ts';
 import { addDemoChunkToWeakAggregate, type EditionShape } from './weak-subdomain-aggregate.ts';
 
 export interface NewDemoTemplate {
@@ -63,7 +64,7 @@ export interface DemoEnterpriseDraw {
 /**
  * Enterprises, their accounts (which cannot be logged into: `passwordHash` of a random password), each
  * with one completed self-diagnosis copied from its template (result, level outcomes, compact result,
- * node scores; answers read from the template), and the aggregates those results add (问题短板's too): set-based, a
+ * node scores; answers read from the template), and the aggregates those results add (问题短板's, 调查问卷's): set-based, a
  * handful of statements per chunk. Inside the caller's transaction (the temporary table lives in it).
  */
 export async function insertDemoChunk(
@@ -119,6 +120,7 @@ export async function insertDemoChunk(
       from demo_chunk where "certificateLevel" is not null`.execute(db);
   await addResultsToAggregates(db, sql`select assessment_id from demo_chunk`);
   await addDemoChunkToWeakAggregate(db, weak.editions, weak.threshold);
+  await addResultsToSurveyAggregate(db, sql`select assessment_id from demo_chunk`);
   await sql`drop table demo_chunk`.execute(db);
 }
 

@@ -25,6 +25,7 @@ import * as sessions from './sessions.ts';
 import * as sms from './sms.ts';
 import * as subPlatforms from './sub-platforms.ts';
 import * as trainings from './trainings.ts';
+import * as surveyAggregate from './survey-aggregate.ts';
 import * as weakSubdomainAggregate from './weak-subdomain-aggregate.ts';
 
 const MODULES = {
@@ -52,6 +53,7 @@ const MODULES = {
   sms,
   subPlatforms,
   trainings,
+  surveyAggregate,
   weakSubdomainAggregate,
 };
 

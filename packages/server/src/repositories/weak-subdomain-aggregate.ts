@@ -3,6 +3,7 @@
 import { likePrefix } from '@cmmm/db';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
+import { keptCellsOf } from './result-regions.ts';
 
 /** One cell's counts, or a change to them. */
 export interface WeakCell {
@@ -23,10 +24,11 @@ export interface EditionShape {
 }
 
 const COLUMNS = sql`region, industry, edition_id, position, enterprises, below`;
-/** Cells in key order, as every writer locks them. */
+/** Cells in key order, as every writer locks them (counted first: see hashTheCounting). */
 const upsert = (cells: RawBuilder<unknown>) => sql`
     insert into diagnosis_weak_aggregate (${COLUMNS})
-    select ${COLUMNS} from (${cells}) cells order by region, industry, edition_id, position
+    with cells as materialized (${cells})
+    select ${COLUMNS} from cells order by region, industry, edition_id, position
     on conflict (region, industry, edition_id, position) do update
        set enterprises = diagnosis_weak_aggregate.enterprises + excluded.enterprises,
            below = diagnosis_weak_aggregate.below + excluded.below`;
@@ -51,18 +53,16 @@ export async function findNodeScores(db: Db, assessmentId: string): Promise<{ ed
 const editionsOf = (editions: readonly EditionShape[]) => sql`
     select * from jsonb_to_recordset(${JSON.stringify(editions)}::text::jsonb) as e (id text, nodes integer, positions integer[])`;
 
-/** The 8 cells of a result in `place` (province, city, county, industry_major columns): 4 regions × ('' and its major class). */
-const cellsOf = (place: string) => sql.raw(`
-    cross join lateral (values ('', ''), (${place}.province, ''), (${place}.city, ''), (${place}.county, ''),
-                               ('', ${place}.industry_major), (${place}.province, ${place}.industry_major),
-                               (${place}.city, ${place}.industry_major), (${place}.county, ${place}.industry_major)) as c (region, industry)`);
+/** A county's own cells of a result in `place`: every industry and its major class. */
+const countyCellsOf = (place: string) => sql.raw(`
+    cross join lateral (values (${place}.county, ''), (${place}.county, ${place}.industry_major)) as c (region, industry)`);
 
 /**
- * The cells of the valid results below 五级 (of the shipped editions), set-based: first per county, major
- * class, edition and position (one row per result and subdomain assessed at its next level), then rolled
- * up into the 8 cells of each.
+ * The cells of the valid results below 五级 (of the shipped editions) that `where` keeps, set-based: first
+ * per county, major class, edition and position (one row per result and subdomain assessed at its next
+ * level), then rolled up into the cells `cells` names.
  */
-const cellsOfValidResults = (editions: readonly EditionShape[], threshold: number) => sql`
+const cellsOfValidResults = (editions: readonly EditionShape[], threshold: number, cells = keptCellsOf('f'), where = sql`true`) => sql`
     with e as (${editionsOf(editions)}),
     fine as (
       select r.province, r.city, r.county, r.industry_major, e.id as edition_id,
@@ -74,14 +74,25 @@ const cellsOfValidResults = (editions: readonly EditionShape[], threshold: numbe
         join assessment a on a.id = r.assessment_id
         join e on e.id = a.edition_id
         cross join lateral unnest(ns.scores[r.level * e.nodes + 1 : r.level * e.nodes + e.nodes]) with ordinality as s (v, ord)
-       where r.valid and r.level < 5 and s.v >= 0 and s.ord = any(e.positions)
+       where r.valid and r.level < 5 and s.v >= 0 and s.ord = any(e.positions) and ${where}
        group by grouping sets ((r.province, r.city, r.county, r.industry_major, e.id, s.ord), (r.province, r.city, r.county, r.industry_major, e.id)))
     select c.region, c.industry, f.edition_id, f.position, sum(f.enterprises)::int as enterprises, sum(f.below)::int as below
-      from fine f ${cellsOf('f')}
+      from fine f ${cells}
      group by c.region, c.industry, f.edition_id, f.position`;
+
+/**
+ * For the rest of the transaction: count the set-based statements' cells by hashing. The planner cannot
+ * estimate the rows unnest yields (it guesses a few hundred where a chunk of 50,000 results makes 3.6 M), so
+ * it sorts them, on disk; hashing them into the few hundred thousand cells takes a quarter of the time.
+ */
+async function hashTheCounting(db: Db): Promise<void> {
+  await sql`set local enable_sort = off`.execute(db);
+  await sql`set local work_mem = '64MB'`.execute(db);
+}
 
 /** Every cell recomputed from the valid results, replacing what is there (after bulk deletes; at start when never filled). */
 export async function rebuildWeakAggregate(db: Db, editions: readonly EditionShape[], threshold: number): Promise<void> {
+  await hashTheCounting(db);
   await sql`delete from diagnosis_weak_aggregate`.execute(db);
   await sql`${upsert(cellsOfValidResults(editions, threshold))}`.execute(db);
 }
@@ -104,11 +115,12 @@ export async function weakAggregateUnfilled(db: Db): Promise<boolean> {
  * subdomains at its next level.
  */
 export async function addDemoChunkToWeakAggregate(db: Db, editions: readonly EditionShape[], threshold: number): Promise<void> {
+  await hashTheCounting(db);
   await sql`${upsert(sql`
     with e as (${editionsOf(editions)}),
     chunk as (select "templateId" as template_id, left("regionCode", 2) as province, left("regionCode", 4) as city, "regionCode" as county,
                      left("industryCode", 2) as industry_major from demo_chunk),
-    counted as (select k.template_id, c.region, c.industry, count(*)::int as n from chunk k ${cellsOf('k')} group by 1, 2, 3),
+    counted as (select k.template_id, c.region, c.industry, count(*)::int as n from chunk k ${keptCellsOf('k')} group by 1, 2, 3),
     subdomains as (
       select t.id as template_id, t.edition_id, s.ord::smallint as position, (s.v < ${threshold}::int)::int as below
         from demo_diagnosis_template t join e on e.id = t.edition_id
@@ -122,13 +134,18 @@ export async function addDemoChunkToWeakAggregate(db: Db, editions: readonly Edi
 
 /**
  * The non-empty cells of a region ('' the nation, else significant digits: every industry and each major
- * class) and, unless childLength is null, of its children of that many digits (every industry only).
+ * class) and, unless childLength is null, of its children of that many digits (every industry only). A
+ * county's are counted from its valid results (a few thousand at most; diagnosis_result_county_idx).
  */
-export async function readWeakCells(db: Db, region: string, childLength: number | null): Promise<WeakCell[]> {
-  const { rows } = await sql<{ region: string; industry: string; edition_id: string; position: number; enterprises: number; below: number }>`
+export async function readWeakCells(db: Db, region: string, childLength: number | null, counting: { editions: readonly EditionShape[]; threshold: number }): Promise<WeakCell[]> {
+  const { rows } = await sql<{ region: string; industry: string; edition_id: string; position: number; enterprises: number; below: number }>`${
+    region.length === 6
+      ? cellsOfValidResults(counting.editions, counting.threshold, countyCellsOf('f'), sql`r.county = ${region}`)
+      : sql`
     select ${COLUMNS} from diagnosis_weak_aggregate where region = ${region} and enterprises > 0
     ${childLength === null ? sql`` : sql`union all
     select ${COLUMNS} from diagnosis_weak_aggregate
-     where region like ${likePrefix(region)} and length(region) = ${childLength}::int and industry = '' and enterprises > 0`}`.execute(db);
+     where region like ${likePrefix(region)} and length(region) = ${childLength}::int and industry = '' and enterprises > 0`}`
+  }`.execute(db);
   return rows.map((r) => ({ region: r.region, industry: r.industry, editionId: r.edition_id, position: Number(r.position), enterprises: Number(r.enterprises), below: Number(r.below) }));
 }

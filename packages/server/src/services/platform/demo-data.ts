@@ -195,7 +195,7 @@ async function seedOneByOne(ctx: ServiceContext, options: DemoSeedOptions, passw
 // ---- The bulk path: set-based, for a million enterprises
 
 /** Enterprises per transaction of the bulk path (one progress line each). */
-const BULK_CHUNK = 20_000;
+const BULK_CHUNK = 50_000;
 /** Templates per enterprise type, spread over the levels by LEVEL_SHARES (so a uniform pick follows seed 002). */
 const TEMPLATES_PER_TYPE = 100;
 
@@ -332,6 +332,7 @@ export async function clearDemoData(ctx: ServiceContext): Promise<DemoClearOutco
     await tx.repos.demoData.deleteDemoTemplates(); // the bulk diagnoses that shared them are gone
     await tx.repos.diagnosisResults.rebuildAggregates(); // their results cascaded; the counts follow
     await rebuildWeakSubdomains(tx); // 问题短板's too
+    await tx.repos.surveyAggregate.rebuildSurveyAggregate(); // and 调查问卷's
     const assessmentBodies = await tx.repos.assessmentBodies.deleteDemoAssessmentBodies();
     return { enterprises, accounts, assessmentBodies, ...people };
   });

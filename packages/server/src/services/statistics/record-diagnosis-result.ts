@@ -7,6 +7,7 @@ import type { ScoreResult } from '@cmmm/contract';
 import { parseStoredResult } from '@cmmm/contract';
 import type { ServiceContext } from '../../context.ts';
 import { completionDeltas, diagnosisFactsOf } from './diagnosis-facts.ts';
+import { recordSurveyAnswers, storedSurvey } from './survey-aggregate.ts';
 import { recordWeakSubdomains } from './weak-subdomain-aggregate.ts';
 
 export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentId: string; enterpriseId: string; completedAt: Date; result: ScoreResult; survey: unknown }): Promise<void> {
@@ -35,7 +36,10 @@ export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentI
       }
     : null;
   await tx.repos.diagnosisResults.applyAggregateDeltas(completionDeltas(facts, becomesValid, replaced));
-  if (becomesValid) await recordWeakSubdomains(tx, { ...facts, editionId: d.result.edition }, current); // 问题短板's cells
+  if (!becomesValid) return;
+  await recordWeakSubdomains(tx, { ...facts, editionId: d.result.edition }, current); // 问题短板's cells
+  const replacedSurvey = current && { province: current.province, city: current.city, county: current.county, industryMajor: current.industry_major, survey: storedSurvey(current) };
+  await recordSurveyAnswers(tx, facts, replacedSurvey ?? null); // 调查问卷's cells
 }
 
 export const BACKFILL_BATCH = 200;

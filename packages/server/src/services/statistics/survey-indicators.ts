@@ -1,12 +1,14 @@
 // 调查问卷 indicators (issue 11 §2): among a region's enterprises whose valid result's diagnosis has a survey, the
 // share using each information system and the mean networked and numerically controlled equipment shares — for
-// the region, by major class and by the regions one level down, from diagnosis_result_survey_idx (the answers
-// are kept on each compact result). k-anonymous: a group is shown only with ≥ k enterprises (and not beside a
-// single hidden one), a system's users and share only when ≥ k use it (likewise beside a single hidden group).
+// the region, by major class and by the regions one level down, from the cells of diagnosis_survey_aggregate
+// (a county's from diagnosis_result_survey_idx: the answers kept on each compact result). k-anonymous: a group
+// is shown only with ≥ k enterprises (and not beside a single hidden one), a system's users and share only
+// when ≥ k use it (likewise beside a single hidden group).
 import { INFORMATION_SYSTEMS, MIN_GROUP_SIZE, type SurveyIndicators } from '@cmmm/contract';
 import { findIndustry } from '@cmmm/reference';
 import type { ServiceContext } from '../../context.ts';
 import type { IndicatorGroup, SurveyCount } from '../../repositories/indicators.ts';
+import type { SurveyCell } from '../../repositories/survey-aggregate.ts';
 import { countOf, hiddenGroups, partitionHidden, percentOf, regionRef } from './figures.ts';
 
 const NONE: SurveyCount = { group: 'all', key: '', enterprises: 0, networkedSum: 0, ncSum: 0, users: INFORMATION_SYSTEMS.map(() => 0) };
@@ -51,8 +53,30 @@ export function surveyIndicatorsOf(counts: readonly SurveyCount[]): SurveyIndica
   return { enterprises: countOf(all.enterprises), ...figuresOf(all), byIndustry, byRegion, suppressedGroups };
 }
 
-/** The region's 调查问卷 indicators ('' the nation, else significant digits). */
+/** The counts of each group from the cells read (diagnosis_survey_aggregate): the region's, its major classes', its children's. */
+export function surveyCountsOf(cells: readonly SurveyCell[], prefix: string): SurveyCount[] {
+  const groups = new Map<string, SurveyCount>();
+  for (const c of cells) {
+    const group: IndicatorGroup = c.region !== prefix ? 'region' : c.industry ? 'industry' : 'all';
+    const key = group === 'region' ? c.region : c.industry;
+    const count = groups.get(`${group}|${key}`) ?? { group, key, enterprises: 0, networkedSum: 0, ncSum: 0, users: INFORMATION_SYSTEMS.map(() => 0) };
+    if (c.measure === 'enterprises') count.enterprises = c.total;
+    else if (c.measure === 'networked') count.networkedSum = c.total;
+    else if (c.measure === 'nc') count.ncSum = c.total;
+    else {
+      const i = INFORMATION_SYSTEMS.findIndex((id) => `uses:${id}` === c.measure);
+      if (i >= 0) count.users[i] = c.total; // a system no longer asked about is not shown
+    }
+    groups.set(`${group}|${key}`, count);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The region's 调查问卷 indicators ('' the nation, else significant digits): the nation's, a province's or a
+ * city's from the cells kept on the write side (survey-aggregate.ts), a county's from its results.
+ */
 export async function readSurveyIndicators(ctx: ServiceContext, prefix: string): Promise<SurveyIndicators> {
-  const counts = await ctx.reporting.indicators.countSurveyAnswers(prefix, prefix.length < 6 ? prefix.length + 2 : null, INFORMATION_SYSTEMS);
-  return surveyIndicatorsOf(counts);
+  if (prefix.length === 6) return surveyIndicatorsOf(await ctx.reporting.indicators.countSurveyAnswers(prefix, null, INFORMATION_SYSTEMS));
+  return surveyIndicatorsOf(surveyCountsOf(await ctx.reporting.surveyAggregate.readSurveyCells(prefix, prefix.length + 2), prefix));
 }

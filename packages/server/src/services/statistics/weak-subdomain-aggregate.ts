@@ -1,6 +1,6 @@
 // Keeps diagnosis_weak_aggregate (问题短板) current on the write side: a result that becomes valid below
-// 五级 adds its next level's subdomains to its 8 cells (nation, province, city, county × every industry and
-// its major class), the valid result it replaces leaves them — one statement per completion, in the
+// 五级 adds its next level's subdomains to its 7 cells (nation, province, city × every industry and its
+// major class; its county × every industry), the valid result it replaces leaves them — one statement per completion, in the
 // completing transaction. Filled at start for results recorded before the table existed.
 import { editionIds, editionIndex, requireEdition, type Edition } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
@@ -55,7 +55,8 @@ export function weakDeltasOf(added: WeakSource | null, replaced: WeakSource | nu
     if (!subdomains.length) return;
     const counted = [{ position: 0, below: false }, ...subdomains];
     for (const region of ['', s.province, s.city, s.county]) {
-      for (const industry of ['', s.industryMajor]) {
+      // a county's cells by major class are counted when read (repositories/weak-subdomain-aggregate.ts)
+      for (const industry of region === s.county ? [''] : ['', s.industryMajor]) {
         for (const { position, below } of counted) {
           const key = `${region}|${industry}|${s.editionId}|${position}`;
           const d = deltas.get(key) ?? { region, industry, editionId: s.editionId, position, enterprises: 0, below: 0 };
