@@ -52,8 +52,9 @@ export async function loadRegistry(database: Database): Promise<void> {
     ) r
   `.execute(db);
   await sql`
-    insert into certificate (id, enterprise_id, level, certificate_number, scope, issued_on, valid_until, status, body_id)
-    select md5('cert' || i)::uuid, md5('ent' || (1 + (i - 1) % ${ENTERPRISES}))::uuid, l.level,
+    insert into certificate (id, enterprise_id, region_code, level, certificate_number, scope, issued_on, valid_until, status, body_id)
+    select md5('cert' || i)::uuid, md5('ent' || (1 + (i - 1) % ${ENTERPRISES}))::uuid,
+           (select region_code from enterprise where id = md5('ent' || (1 + (i - 1) % ${ENTERPRISES}))::uuid), l.level,
            'CMMM-' || l.level || '-' || to_char(d.issued, 'YYYYMMDD') || '-' || upper(substr(md5('no' || i), 1, 10)),
            (${SCOPES}::text[])[1 + i % ${SCOPES.length}], d.issued, d.until,
            case when d.until >= current_date then 'valid' else 'expired' end,

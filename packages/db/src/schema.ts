@@ -246,6 +246,8 @@ export type CertificateStatus = 'valid' | 'suspended' | 'revoked' | 'expired' | 
 export interface CertificateTable {
   id: string;
   enterprise_id: string;
+  /** The enterprise's county code when it was issued (an enterprise's region never changes). */
+  region_code: string;
   /** null for a 自定义评估 (see capability). */
   level: number | null;
   certificate_number: string;

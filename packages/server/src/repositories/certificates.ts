@@ -1,5 +1,6 @@
 // All SQL about certificates of conformity an enterprise holds.
 import { escapeLike, type CertificateStatus } from '@cmmm/db';
+import { sql } from 'kysely';
 import type { Db } from './db-types.ts';
 
 export const certificatesOfEnterprise = (db: Db, enterpriseId: string) =>
@@ -27,6 +28,7 @@ export async function insertCertificate(db: Db, c: NewCertificate): Promise<void
     .values({
       id: c.id,
       enterprise_id: c.enterpriseId,
+      region_code: sql<string>`(select region_code from enterprise where id = ${c.enterpriseId})`, // where it was issued, counted by 获证企业
       level: c.level,
       capability: c.capability ? JSON.stringify(c.capability) : null,
       certificate_number: c.certificateNumber,

@@ -114,8 +114,8 @@ export async function insertDemoChunk(
     insert into diagnosis_node_scores (assessment_id, scores)
     select c.assessment_id, t.node_scores from demo_chunk c join demo_diagnosis_template t on t.id = c."templateId"`.execute(db);
   await sql`
-    insert into certificate (id, enterprise_id, level, certificate_number, scope, issued_on, valid_until, is_demo)
-    select gen_random_uuid(), enterprise_id, "certificateLevel", "certificateNumber", ${label},
+    insert into certificate (id, enterprise_id, region_code, level, certificate_number, scope, issued_on, valid_until, is_demo)
+    select gen_random_uuid(), enterprise_id, "regionCode", "certificateLevel", "certificateNumber", ${label},
            (("completedAt" at time zone 'UTC') + interval '8 hours')::date, (("completedAt" at time zone 'UTC') + interval '8 hours' + interval '3 years')::date, true
       from demo_chunk where "certificateLevel" is not null`.execute(db);
   await addResultsToAggregates(db, sql`select assessment_id from demo_chunk`);

@@ -1,7 +1,7 @@
 // The SQL of the dashboard's indicators beyond the aggregates (issue 11 §2): the 调查问卷 answers of a region's
 // valid results (diagnosis_result_survey_idx), the enterprises holding a valid certificate by level, the 2022
 // published certifications, and self-diagnosed vs certified level. Only counts and sums leave the database.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
 import { resultsInRegion } from './result-regions.ts';
 
@@ -78,21 +78,25 @@ const levelCounts = (rows: { child: string | null; level: number | string | null
 
 /**
  * Enterprises of a region holding a valid certificate on `today` (status valid, not past its last day), each at
- * its newest one's level, for the region and (childLength not null) by its children.
+ * its newest one's level, for the region and (childLength not null) by its children — from the certificates
+ * alone (each keeps its enterprise's region).
  */
 export async function countCertifiedEnterprises(db: Db, region: string, childLength: number | null, today: string): Promise<LevelCount[]> {
   const byChild = childLength !== null;
   const { rows } = await sql<{ child: string | null; level: number | null; n: string; no_child: number }>`
-    with held as (
-      select distinct on (c.enterprise_id) c.level, substr(e.region_code, 1, ${childLength ?? 6}::int) as child
-        from certificate c join enterprise e on e.id = c.enterprise_id
-       where c.status = 'valid' and c.valid_until >= ${today}::date and ${codeIn(sql.ref('e.region_code'), region)}
-       order by c.enterprise_id, c.issued_on desc, c.level desc nulls last)
+    with held as (${newestValidCertificates(region, today, sql`substr(c.region_code, 1, ${childLength ?? 6}::int) as child`)})
     select ${byChild ? sql`grouping(child)` : sql`1`} as no_child, ${byChild ? sql`child` : sql`null`} as child, level, count(*) as n
       from held
      group by grouping sets ((level)${byChild ? sql`, (child, level)` : sql``})`.execute(db);
   return levelCounts(rows);
 }
+
+/** Each enterprise's newest certificate valid on `today` in a region (on a tie the higher level): enterprise_id, level and `extra`. */
+const newestValidCertificates = (region: string, today: string, extra: RawBuilder<unknown>) => sql`
+    select distinct on (c.enterprise_id) c.enterprise_id, c.level, ${extra}
+      from certificate c
+     where c.status = 'valid' and c.valid_until >= ${today}::date and ${codeIn(sql.ref('c.region_code'), region)}
+     order by c.enterprise_id, c.issued_on desc, c.level desc nulls last`;
 
 /** The published certifications (2022 practice report, reference data) of a region by level; rows without a region code count in the nation only. */
 export async function countPublishedCertifications(db: Db, region: string, childLength: number | null): Promise<LevelCount[]> {
@@ -121,20 +125,18 @@ export interface DifferenceCount {
 export async function countLevelDifferences(db: Db, region: string, childLength: number | null, today: string): Promise<DifferenceCount[]> {
   const byChild = childLength !== null;
   const difference = sql`(r.level - f.level)`;
+  // For each certified enterprise, its valid result from diagnosis_result_valid_facts_idx alone: a lateral
+  // probe (limit 1 keeps it one; an enterprise has at most one valid result), not a pass over every result.
   const { rows } = await sql<GroupingRow & { difference: number | string; n: string }>`
-    with newest as (
-      select distinct on (c.enterprise_id) c.enterprise_id, c.level
-        from certificate c
-       where c.status = 'valid' and c.valid_until >= ${today}::date
-       order by c.enterprise_id, c.issued_on desc, c.level desc nulls last),
+    with newest as (${newestValidCertificates(region, today, sql`1 as one`)}),
     -- the certificate the enterprise counts by in 获证企业; a custom one (no level) has nothing to compare
     formal as (select * from newest where level is not null)
     select grouping(r.industry_major) as no_industry, ${byChild ? sql`grouping(ch.child)` : sql`1`} as no_child,
            r.industry_major as industry, ${byChild ? sql`ch.child` : sql`null`} as child, ${difference} as difference, count(*) as n
       from formal f
-      join diagnosis_result r on r.enterprise_id = f.enterprise_id and r.valid
+      cross join lateral (select v.level, v.county, v.industry_major from diagnosis_result v
+                           where v.enterprise_id = f.enterprise_id and v.valid limit 1) r
       cross join lateral (select substr(r.county, 1, ${childLength ?? 6}::int) as child) ch
-     where ${resultsInRegion(region)}
      group by ${groupingSets(sql.ref('r.industry_major'), byChild, difference)}`.execute(db);
   return rows.map((r) => ({ ...groupOf(r), difference: Number(r.difference), enterprises: Number(r.n) }));
 }
