@@ -12,8 +12,9 @@ const target = z.number().int('目标企业数应为整数').min(1, '目标企�
 const END_BEFORE_START = '结束日期不能早于开始日期';
 const datesInOrder = (v: { startsOn?: string; endsOn?: string }) => v.startsOn === undefined || v.endsOn === undefined || v.endsOn >= v.startsOn;
 
+/** regionCode null: the whole nation (the platform admin only). */
 export const createCampaignSchema = z
-  .object({ title, regionCode, target, industryMajor: industryMajor.nullable().default(null), startsOn: day, endsOn: day })
+  .object({ title, regionCode: regionCode.nullable(), target, industryMajor: industryMajor.nullable().default(null), startsOn: day, endsOn: day })
   .refine(datesInOrder, { path: ['endsOn'], message: END_BEFORE_START });
 export type CreateCampaignRequest = z.input<typeof createCampaignSchema>;
 
@@ -27,7 +28,8 @@ export const CAMPAIGN_STATUSES = ['upcoming', 'running', 'ended', 'closed'] as c
 
 export const campaignViewSchema = z.object({
   id: z.string(),
-  regionCode: z.string(),
+  /** null: a nation-wide campaign (regionName 全国). */
+  regionCode: z.string().nullable(),
   regionName: z.string(),
   title: z.string(),
   target: z.number().int(),
@@ -59,7 +61,12 @@ export const campaignProgressSchema = campaignViewSchema.extend({
     /** Days left including today (China time), 0 once ended or closed. */
     daysLeft: z.number().int(),
     today: z.string(),
-    /** The cities and counties of the region inside it (a county has none), each with ≥ k enterprises shown. */
+    /**
+     * The regions inside the campaign's, two levels down at most (the nation: provinces and cities; a province:
+     * cities and counties; a city: counties; a county: none), each with ≥ k enterprises shown, and hidden
+     * within its parent as within the total (a hidden parent hides its children).
+     */
+    byProvince: z.array(groupSchema),
     byCity: z.array(groupSchema),
     byCounty: z.array(groupSchema),
     /** By GB/T 4754 major class. */

@@ -53,6 +53,8 @@ export const dashboardSchema = z.object({
   region: regionRefSchema,
   /** From the nation (or the actor's own region) down to this region, for the breadcrumb. */
   path: z.array(regionRefSchema),
+  /** True when the operator supplied a map of this region's children (GET /api/dashboard/maps/:region). */
+  regionMap: z.boolean().optional(),
   minGroupSize: z.number().int(),
   /** Enterprises with a valid result (their latest completed self-diagnosis), and diagnoses completed. */
   enterprises: countSchema,

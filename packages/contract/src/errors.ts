@@ -133,6 +133,10 @@ export const ERRORS = {
   INDEX_REPORT_FAILED: { status: 500, zh: '指数报告生成失败，请重新生成', en: 'The index report could not be generated; generate it again' },
   INDEX_REPORT_RUNNING: { status: 409, zh: '您的上一份指数报告仍在生成中，请完成后再生成新的报告', en: 'Your previous index report is still being generated; wait for it to finish' },
   INDEX_REPORT_NOT_READY: { status: 409, zh: '指数报告尚未生成完成', en: 'The index report is not ready yet' },
+  INDEX_REPORT_ABANDONED: { status: 500, zh: '指数报告生成反复中断（已尝试 3 次），已停止；请重新生成，仍失败请联系平台管理员', en: 'Generating the index report was interrupted on every attempt (3) and has stopped; generate it again, and tell the platform admin if it fails again' },
+  // 地区地图 (issue 11 §2): GeoJSON the operator supplies in MAP_DIR; the platform ships none
+  MAP_NOT_SUPPLIED: { status: 404, zh: '平台运营方未提供该地区的地图', en: 'The platform operator supplied no map of this region' },
+  MAP_INVALID: { status: 500, zh: '平台运营方提供的该地区地图文件有误，暂不能显示，请联系平台运营方', en: 'The map file the platform operator supplied for this region is not valid; contact the operator' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

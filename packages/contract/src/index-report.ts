@@ -29,11 +29,12 @@ export const indexReportJobSchema = z.object({
   region: z.string().nullable(),
   industry: z.string().nullable(),
   status: z.enum(INDEX_REPORT_STATUSES),
-  /** Steps finished of `steps`; the step under way (null when done or failed). */
+  /** Steps finished of `steps`; the step under way (null when done or failed, or while the job waits for a
+   *  server to take it over — which starts it again from the first step). */
   done: z.number().int(),
   steps: z.number().int(),
   step: z.enum(INDEX_REPORT_STEPS).nullable(),
-  /** Why it failed (an error code), when it did. */
+  /** Why it failed (an error code: INDEX_REPORT_FAILED, or INDEX_REPORT_ABANDONED after 3 attempts), when it did. */
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -395,6 +395,12 @@ export interface IndexReportTable {
   file_name: string | null;
   /** bytea: pg reads a Buffer, PGlite a Uint8Array. */
   pdf: Uint8Array | null;
+  /** The server generating it (its ServiceContext.serverId); null: none yet. */
+  claimed_by: string | null;
+  /** The server holds the job until then, renewing it as it works; past: that server died. */
+  lease_until: Timestamp | null;
+  /** How many servers took it (the first is the one that took the POST). */
+  attempts: Generated<number>;
 }
 
 export interface BlobTable {
@@ -586,10 +592,10 @@ export interface DemoDiagnosisTemplateTable {
   node_scores: ColumnType<number[], string, string>;
 }
 
-/** 推进活动: a participation target of a region (migration 20261202100000). */
+/** 推进活动: a participation target of a region, or of the nation (null; migrations 20261202100000, 20261203090000). */
 export interface CampaignTable {
   id: string;
-  region_code: string;
+  region_code: string | null;
   title: string;
   target: number;
   industry_major: string | null;

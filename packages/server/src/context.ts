@@ -13,6 +13,7 @@ import { bindRepositories, type Repositories } from './repositories/index.ts';
 import { outboxSmsSender, type SmsSender } from './sms.ts';
 import { DEFAULT_EVIDENCE_MAX_BYTES, type BlobStore } from './storage/blob-store.ts';
 import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
+import { noRegionMaps, type RegionMapFiles } from './storage/region-map-files.ts';
 
 export interface Log {
   info: (obj: object, msg?: string) => void;
@@ -46,8 +47,12 @@ export interface ServiceContext {
   log: Log;
   /** Evidence files of formal assessments (content-addressed) and the size allowed per file. */
   evidence: EvidenceStorage;
+  /** This server's id (random, one per context over a database): the leases on work it takes carry it. */
+  serverId: string;
   /** The scheme's periods: how long a 公示 runs and how long a certificate is valid. */
   scheme: SchemeSettings;
+  /** The operator's approved region maps (MAP_DIR); none by default. */
+  maps: RegionMapFiles;
 }
 
 export interface SchemeSettings {
@@ -72,6 +77,8 @@ export interface ContextOptions {
   /** Default: a fresh directory under the system's temp dir (tests); the server passes <DATA_DIR>/evidence. */
   evidence?: EvidenceStorage;
   scheme?: SchemeSettings;
+  /** The operator's region maps (the server passes MAP_DIR's); default: none. */
+  maps?: RegionMapFiles;
   /** A read replica for `reporting` (default: the database itself). */
   reportingDatabase?: Database;
 }
@@ -93,6 +100,8 @@ export function serviceContext(database: Database, log: Log, options: ContextOpt
     log,
     evidence: options.evidence ?? { store: lazyFsBlobStore(join(tmpdir(), `cmmm-evidence-${randomUUID()}`)), maxBytes: DEFAULT_EVIDENCE_MAX_BYTES },
     scheme: options.scheme ?? { ...DEFAULT_SCHEME },
+    serverId: randomUUID(),
+    maps: options.maps ?? noRegionMaps,
     reporting: bindRepositories((options.reportingDatabase ?? database).db),
   };
   return make(fields, database.db, false, bindRepositories(database.db));
@@ -110,8 +119,8 @@ function make(fields: Fields, db: Db, inTransaction: boolean, repos: Repositorie
 }
 
 function fieldsOf(ctx: ServiceContext): Fields {
-  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, reporting } = ctx;
-  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, reporting };
+  const { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, maps, reporting, serverId } = ctx;
+  return { concurrentDb, now, requestId, publicUrl, sms, reports, caches, log, evidence, scheme, maps, reporting, serverId };
 }
 
 /** The same context for one HTTP request. */

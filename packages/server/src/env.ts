@@ -38,6 +38,9 @@ export interface Env {
   readonly clockStart: Date | undefined;
   /** WEB_DIST: the built browser app to serve (default packages/web/dist), e.g. one built elsewhere. */
   readonly webDist: string | undefined;
+  /** MAP_DIR: the operator's approved region maps, one GeoJSON file per region (000000.json the nation,
+   *  320000.json a province's cities…); none by default: the platform ships no map of China. */
+  readonly mapDir: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -117,6 +120,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     clockStart,
     // A directory path ends in '/' for the static root and its index.html lookup.
     webDist: source.WEB_DIST?.trim() ? `${resolve(source.WEB_DIST.trim())}/` : undefined,
+    mapDir: source.MAP_DIR?.trim() ? resolve(source.MAP_DIR.trim()) : undefined,
   });
 }
 

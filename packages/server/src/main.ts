@@ -5,7 +5,9 @@
 import { connectDatabase, DatabaseLockedError, migrateToLatest, type Database } from '@cmmm/db';
 import { sql } from 'kysely';
 import { createRenderPool } from '@cmmm/report/views';
+import { stat } from 'node:fs/promises';
 import { lazyFsBlobStore } from './storage/lazy-blob-store.ts';
+import { fsRegionMapFiles } from './storage/region-map-files.ts';
 import { buildApp } from './app.ts';
 import { serviceContext, type Log } from './context.ts';
 import { EnvError, readEnv, type Env } from './env.ts';
@@ -13,10 +15,13 @@ import { bootstrapPlatform } from './services/platform/bootstrap-platform.ts';
 import { runScheduledWork } from './services/formal-assessment/scheduled-work.ts';
 import { aliyunSmsSender } from './sms/aliyun-sms.ts';
 import { removeExpiredState } from './services/platform/remove-expired-state.ts';
+import { handOverIndexReports, takeOverIndexReports } from './services/index-reports/take-over-index-reports.ts';
 
 /** Give the requests under way this long to finish on shutdown. */
 const DRAIN_MS = 25_000;
 const HOUSEKEEPING_MS = 10 * 60_000;
+/** How often a server looks for 指数报告 jobs to take over (a dead server's, once its lease ran out). */
+const TAKE_OVER_MS = 30_000;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -37,6 +42,11 @@ export async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof EnvError) fail(err.message);
     throw err;
+  }
+
+  // The operator's region maps: a MAP_DIR that is not a directory stops the start, like any wrong setting.
+  if (env.mapDir && !(await stat(env.mapDir).then((s) => s.isDirectory(), () => false))) {
+    fail(`配置有误 (configuration problems):\n  - MAP_DIR 须为存放地区地图（GeoJSON 文件）的目录，${env.mapDir} 不是目录或无法访问`);
   }
 
   const logLevel = env.quiet ? 'silent' : env.logLevel;
@@ -72,7 +82,8 @@ export async function main(): Promise<void> {
   const scheme = { noticeDays: env.noticeDays, certificateYears: env.certificateYears };
   // SMS_MODE=aliyun sends through the provider; the default (outbox) is the context's own.
   const sms = env.aliyunSms ? await aliyunSmsSender(env.aliyunSms, proxyLog) : undefined;
-  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, now: clockFrom(env.clockStart), reportingDatabase: replica });
+  const maps = env.mapDir ? fsRegionMapFiles(env.mapDir) : undefined;
+  const ctx = serviceContext(database, proxyLog, { publicUrl: env.publicUrl, reports, evidence, scheme, sms, maps, now: clockFrom(env.clockStart), reportingDatabase: replica });
   const app = await buildApp({ ctx, logLevel, cookieSecure: env.cookieSecure, trustProxy: env.trustProxy, webDist: env.webDist, isDraining: () => draining });
   log = { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) };
   const setup = await bootstrapPlatform(ctx);
@@ -112,16 +123,33 @@ export async function main(): Promise<void> {
       .catch((err: Error) => log.warn({ err: { message: err.message } }, 'certificate lifecycle failed'));
   void lifecycle();
   setInterval(() => void lifecycle(), HOUSEKEEPING_MS).unref();
+  // 指数报告 jobs nobody holds: each claimed in the database, so every server may look; one look at a time here.
+  let takingOver = false;
+  const takeOver = () => {
+    if (takingOver || draining) return;
+    takingOver = true;
+    takeOverIndexReports(ctx, () => draining)
+      .then((done) => {
+        if (done.taken.length + done.abandoned.length) log.info({ ...done }, 'index reports taken over');
+      })
+      .catch((err: Error) => log.warn({ err: { message: err.message } }, 'index report take-over failed'))
+      .finally(() => (takingOver = false));
+  };
+  takeOver();
+  const takingOverTimer = setInterval(takeOver, TAKE_OVER_MS);
+  takingOverTimer.unref();
 
   const stop = (signal: string) => {
     if (draining) return;
     draining = true;
     log.info({ signal }, 'draining: no new requests; finishing those under way');
     clearInterval(housekeeping);
+    clearInterval(takingOverTimer);
     const forced = setTimeout(() => process.exit(1), DRAIN_MS);
     forced.unref();
     void app
       .close()
+      .then(() => handOverIndexReports(ctx).catch((err: Error) => log.warn({ err: { message: err.message } }, 'index reports not handed over')))
       .then(() => reports.close())
       .then(() => Promise.all([database.close(), replica?.close()]))
       .then(() => process.exit(0), () => process.exit(1));

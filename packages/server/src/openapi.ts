@@ -61,6 +61,7 @@ export const ACCESS_NOTES: Record<string, string> = {
   readAuditTrail: '平台管理员（全部）、地方分平台管理员（本地区企业） · admins, within their oversight.',
   readPublicStatistics: PUBLIC,
   readDashboard: '平台管理员（全国及任一地区）、地方分平台管理员（本分平台地区及其下级，其他地区 403） · the platform admin any region, a region admin its own and below.',
+  readRegionMap: '可查看该地区数据看板者：平台管理员（全国及任一地区）、地方分平台管理员（本分平台地区及其下级，其他地区 403） · whoever may read the region\'s dashboard.',
   listCampaigns: '平台管理员（全部）、地方分平台管理员（本地区及下级地区的活动） · admins, within their oversight.',
   createCampaign: '平台管理员（任一地区）、地方分平台管理员（本地区或其下级地区，其他地区 403） · the platform admin any region, a region admin its own and below.',
   readCampaign: '平台管理员、活动地区所属的地方分平台管理员；无权查看与不存在的回答相同（404） · admins over the campaign\'s region; forbidden answers like missing.',

@@ -250,11 +250,12 @@ export const canReadAuditTrail = (actor: Actor | null): boolean => actor?.role =
 export const canManageCampaigns = (actor: Actor | null): boolean => actor?.role === 'platform_admin' || actor?.role === 'region_admin';
 
 /**
- * One campaign of a region (setting it, its progress, its follow-up list with the names of the region's
- * enterprises): the platform admin any region, a region admin its sub-platform's region and those inside it.
+ * One campaign of a region, null the nation (setting it, its progress, its follow-up list with the names of
+ * the region's enterprises): the platform admin any region and the nation, a region admin its sub-platform's
+ * region and those inside it, never the nation.
  */
-export const canManageCampaignIn = (actor: Actor | null, regionCode: string): boolean =>
-  actor?.role === 'platform_admin' || (actor?.role === 'region_admin' && actor.regionCode !== null && regionContains(actor.regionCode, regionCode));
+export const canManageCampaignIn = (actor: Actor | null, regionCode: string | null): boolean =>
+  actor?.role === 'platform_admin' || (actor?.role === 'region_admin' && actor.regionCode !== null && regionCode !== null && regionContains(actor.regionCode, regionCode));
 
 // ---- enforcement
 

@@ -2,7 +2,8 @@
 // checked against the reviewed table of authorization-matrix.ts, on every test database.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fsRegionMapFiles } from '../src/storage/region-map-files.ts';
 import type { ConformityFixtures } from './authorization-matrix-conformity.ts';
 import { MATRIX, OK, openApiOperations, PERSONAS, type Fixtures, type Operation, type Outcome, type Persona, type Row } from './authorization-matrix.ts';
 import type {
@@ -22,6 +23,7 @@ import {
   type RawReply,
   type TestPlatform,
 } from './harness.ts';
+import { mapDir, squareMap } from './region-map-fixtures.ts';
 
 /** A denial's label, or 'allowed' for any answer given after authorization let the request through. */
 function outcomeOf(reply: RawReply): string {
@@ -35,12 +37,16 @@ function outcomeOf(reply: RawReply): string {
 const labelOf = (o: Outcome) => (o === OK ? OK : `${o.status} ${o.code}`);
 
 describe.each(testDatabases)('the authorization matrix on the $name database', ({ open }) => {
-  const p = usePlatform(open);
+  // an operator's map of 昆山 (a made-up square), so that readRegionMap answers once authorization lets it
+  const maps = mapDir();
+  const p = usePlatform(open, {}, { maps: fsRegionMapFiles(maps.dir) });
+  afterAll(() => maps.remove());
   let operations: Operation[] = [];
   const who = {} as Record<Persona, { client: Client; credentials: () => { username: string; password: string } | null }>;
   const f = {} as Fixtures;
 
   beforeAll(async () => {
+    await maps.write({ '320583.json': squareMap([{ code: 320583, name: '昆山市' }]) });
     operations = await openApiOperations(p.base);
     const a = await registeredClient(p, { enterprise: { regionCode: '320583', creditCode: newCreditCode('320583') } });
     const b = await registeredClient(p, { enterprise: { regionCode: '110108', creditCode: newCreditCode('110108') } });

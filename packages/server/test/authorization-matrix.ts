@@ -173,6 +173,11 @@ export const MATRIX: Record<string, Row> = {
     expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
     sample: () => ({ query: { region: '320583' } }),
   },
+  readRegionMap: {
+    why: 'canReadDashboard on the map\'s region, as the dashboard itself (昆山 asks for 昆山\'s, which the test\'s MAP_DIR holds)',
+    expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
+    sample: () => ({ params: { region: '320583' } }),
+  },
   startIndexReport: {
     why: 'canGenerateIndexReport: platform admin any scope, a region admin its own region and below (昆山 asks for 昆山)',
     expect: [E401, E403, E403, E403, E403, E403, OK, E403, OK],
@@ -192,7 +197,7 @@ export const MATRIX: Record<string, Row> = {
   // ---- 推进活动 (canManageCampaigns, canManageCampaignIn: a region admin its region and below; others' campaigns answer 404)
   listCampaigns: { why: 'canManageCampaigns: platform and region admins (a region admin sees its region\'s)', expect: platformOrRegionAdmins, sample: none },
   createCampaign: {
-    why: 'canManageCampaignIn: the platform admin any region, a region admin its own and below (北京 for 昆山: CAMPAIGN_REGION_FORBIDDEN)',
+    why: 'canManageCampaignIn: the platform admin any region and the nation (regionCode null), a region admin its own and below, never the nation (北京 for 昆山, or anyone for the nation: CAMPAIGN_REGION_FORBIDDEN; campaigns.test.ts)',
     //      anon  ent A ent B assr  lead  agcy  rg昆山 rg北京 plat
     expect: [E401, E403, E403, E403, E403, E403, OK, { status: 403, code: 'CAMPAIGN_REGION_FORBIDDEN' }, OK],
     sample: () => ({ body: { title: '矩阵测试活动', regionCode: '320583', target: 10, startsOn: '2026-11-01', endsOn: '2026-11-30' } }),

@@ -1,14 +1,15 @@
 // 推进活动 (issue 11 §5): a campaign's progress equals a recomputation from the raw rows (completions inside and
 // outside the window, China time, and the region; an enterprise counted once), the follow-up lists are the
 // region's enterprises that never completed a self-diagnosis and those whose valid result is older than 365
-// days, keyset pages return every row once, and a region admin acts only on its own region.
+// days, keyset pages return every row once, and a region admin acts only on its own region; a nation-wide
+// campaign (the platform admin's only) counts by province and city and lists follow-ups across the nation.
 import { MIN_GROUP_SIZE } from '@cmmm/contract';
 import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade, type ScoreResult } from '@cmmm/model';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/policy.ts';
 import { closeCampaign, createCampaign, updateCampaign } from '../src/services/campaigns/manage-campaigns.ts';
-import { listFollowUp, readCampaign } from '../src/services/campaigns/read-campaign.ts';
+import { listFollowUp, progressOf, readCampaign } from '../src/services/campaigns/read-campaign.ts';
 import { adminClient, insertEnterpriseRow, staffClient, storeCompletedDiagnosis, testDatabases, usePlatform } from './harness.ts';
 
 // the actors' ids are accounts' (a campaign names who set it); a region admin of any region here (the policy reads regionCode)
@@ -124,11 +125,11 @@ describe.each(testDatabases)('推进活动 on the $name database', ({ open }) =>
   });
 
   /** Every page of a follow-up list, as its ids in order, and the counted total. */
-  async function walk(actor: Actor, kind: 'never' | 'stale', pageSize: number) {
+  async function walk(actor: Actor, kind: 'never' | 'stale', pageSize: number, id = campaignId) {
     const ids: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await listFollowUp(p.ctx, actor, { id: campaignId, kind, after, pageSize });
+      const page = await listFollowUp(p.ctx, actor, { id, kind, after, pageSize });
       ids.push(...page.enterprises.map((e) => e.id));
       if (!page.next) return { ids, total: page.total, last: page };
       after = page.next;
@@ -174,7 +175,7 @@ describe.each(testDatabases)('推进活动 on the $name database', ({ open }) =>
     const listed = (await import('../src/services/campaigns/manage-campaigns.ts')).listCampaigns;
     expect((await listed(p.ctx, kunshan)).campaigns.map((c) => c.id)).toEqual([own.id]);
     expect((await listed(p.ctx, regionAdmin('320500'))).campaigns.map((c) => c.id)).toContain(own.id); // 苏州 sees 昆山's
-    expect((await listed(p.ctx, regionAdmin('320500'))).campaigns.map((c) => c.regionCode).every((r) => r.startsWith('3205'))).toBe(true);
+    expect((await listed(p.ctx, regionAdmin('320500'))).campaigns.map((c) => c.regionCode).every((r) => r?.startsWith('3205'))).toBe(true);
     await expect(createCampaign(p.ctx, { id: 'e', role: 'enterprise_user', enterpriseId: 'x', regionCode: null }, CAMPAIGN)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -218,5 +219,89 @@ describe.each(testDatabases)('推进活动 on the $name database', ({ open }) =>
     const all = await admin.get<{ campaigns: { id: string }[] }>('/api/campaigns');
     expect(all.body.campaigns.map((c) => c.id)).toContain(id);
     await closeCampaign(p.ctx, PLATFORM_ADMIN, { id: campaignId });
+  });
+  it('a nation-wide campaign counts every province, its cities hidden within their province, and lists follow-ups nation-wide; the platform admin\'s only', async () => {
+    // 北京 gets 6 more inside the window (7 in all): 江苏 16 and 北京 7 are shown; within 江苏, 无锡's 1 is hidden and with it 苏州
+    for (let i = 0; i < 6; i++) {
+      const id = await insertEnterpriseRow(p.ctx, { name: `北京推进测试企业${i}`, regionCode: i < 4 ? '110108' : '110105', industryCode: '351' });
+      await storeCompletedDiagnosis(p.ctx, id, resultFor(2), new Date(`2026-10-1${i}T02:00:00Z`));
+    }
+    const nation = await createCampaign(p.ctx, PLATFORM_ADMIN, { ...CAMPAIGN, title: '全国自诊断推进', regionCode: null, target: 100 });
+    expect(nation).toMatchObject({ regionCode: null, regionName: '全国' });
+
+    const inside = (await completions()).filter((r) => r.completed_at.getTime() >= WINDOW.from && r.completed_at.getTime() < WINDOW.to);
+    const distinctBy = (key: (r: (typeof inside)[number]) => string) => {
+      const groups = new Map<string, Set<string>>();
+      for (const r of inside) groups.set(key(r), (groups.get(key(r)) ?? new Set()).add(r.enterprise_id));
+      return new Map([...groups].map(([k, ids]) => [k, ids.size]));
+    };
+    const total = new Set(inside.map((r) => r.enterprise_id)).size;
+    expect(total).toBe(23);
+    const counts = await p.ctx.repos.campaigns.countCompletedInWindow({ region: '', industryMajor: null, from: new Date(WINDOW.from), to: new Date(WINDOW.to) });
+    const of = (group: string) => new Map(counts.filter((c) => c.group === group).map((c) => [c.key, c.enterprises]));
+    expect(of('all')).toEqual(new Map([['', total]]));
+    expect(of('province')).toEqual(distinctBy((r) => r.region_code.slice(0, 2)));
+    expect(of('city')).toEqual(distinctBy((r) => r.region_code.slice(0, 4)));
+
+    const read = await readCampaign(p.ctx, PLATFORM_ADMIN, { id: nation.id });
+    expect(read.progress.completed).toEqual({ value: total, suppressed: false });
+    expect(read.progress.percent).toBe(23);
+    expect(read.progress.byProvince).toEqual([
+      { code: '320000', name: '江苏省', completed: { value: 16, suppressed: false } },
+      { code: '110000', name: '北京市', completed: { value: 7, suppressed: false } },
+    ]);
+    const city = (code: string) => read.progress.byCity.find((g) => g.code === code)?.completed;
+    expect(city('110100')).toEqual({ value: 7, suppressed: false });
+    expect(city('320200')).toEqual({ value: null, suppressed: true }); // 1 enterprise
+    expect(city('320500')).toEqual({ value: null, suppressed: true }); // else 江苏 − 苏州 would give 无锡 away
+    expect(read.progress.byCounty).toEqual([]);
+
+    // follow-ups across the nation, each once across keyset pages, in the lists' orders
+    const never = await sql<{ id: string }>`
+      select e.id from enterprise e where not exists (select 1 from assessment a where a.enterprise_id = e.id and a.status = 'completed')
+       order by e.created_at desc, e.id desc`.execute(p.db);
+    expect(never.rows.length).toBe(6); // 苏州's 5 and 北京's 1
+    expect((await walk(PLATFORM_ADMIN, 'never', 4, nation.id)).ids).toEqual(never.rows.map((r) => r.id));
+    const stale = await sql<{ enterprise_id: string }>`
+      select d.enterprise_id from diagnosis_result d where d.valid and d.completed_at < ${new Date(p.clock.now.getTime() - 365 * 86_400_000)}
+       order by d.completed_at, d.enterprise_id`.execute(p.db);
+    expect(stale.rows.length).toBe(6); // 苏州's 5 and 无锡's 1
+    const listed = await walk(PLATFORM_ADMIN, 'stale', 4, nation.id);
+    expect(listed.ids).toEqual(stale.rows.map((r) => r.enterprise_id));
+    expect(listed.total).toBe(6);
+
+    // a region admin may neither set nor see a nation-wide campaign
+    const suzhou = regionAdmin('320500');
+    await expect(createCampaign(p.ctx, suzhou, { ...CAMPAIGN, regionCode: null })).rejects.toMatchObject({ code: 'CAMPAIGN_REGION_FORBIDDEN' });
+    await expect(readCampaign(p.ctx, suzhou, { id: nation.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updateCampaign(p.ctx, suzhou, { id: nation.id, target: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const { listCampaigns } = await import('../src/services/campaigns/manage-campaigns.ts');
+    expect((await listCampaigns(p.ctx, suzhou)).campaigns.map((c) => c.id)).not.toContain(nation.id);
+    expect((await listCampaigns(p.ctx, PLATFORM_ADMIN)).campaigns.map((c) => c.id)).toContain(nation.id);
+    const { client } = await staffClient(p, 'region_admin', '320583');
+    const refused = await client.post<{ error: { code: string } }>('/api/campaigns', { ...CAMPAIGN, regionCode: null });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('CAMPAIGN_REGION_FORBIDDEN');
+    const admin = await adminClient(p);
+    const created = await admin.post<{ regionCode: string | null }>('/api/campaigns', { ...CAMPAIGN, regionCode: null });
+    expect(created.status).toBe(201);
+    expect(created.body.regionCode).toBeNull();
+  });
+});
+
+describe('a campaign\'s regions, hidden within their parent', () => {
+  it('hides a city\'s shown county beside its one hidden county, though the province\'s other counties would cover it', () => {
+    // 江苏 20: 苏州 12 (昆山 10, 吴中 2), 无锡 8 (江阴 8). Hidden against the province alone, 吴中 and 江阴 would go and
+    // 昆山 stay shown: 苏州 − 昆山 = 吴中. Within 苏州, 昆山 goes with 吴中; 无锡's 江阴 stays.
+    const n = (group: 'all' | 'city' | 'county', key: string, enterprises: number) => ({ group, key, enterprises });
+    const counts = [n('all', '', 20), n('city', '3205', 12), n('city', '3202', 8), n('county', '320583', 10), n('county', '320506', 2), n('county', '320281', 8)];
+    const shown = (groups: { code: string; completed: { value: number | null } }[]) => Object.fromEntries(groups.map((g) => [g.code, g.completed.value]));
+    const progress = progressOf('32', 100, counts);
+    expect(shown(progress.byCity)).toEqual({ '320500': 12, '320200': 8 });
+    expect(shown(progress.byCounty)).toEqual({ '320583': null, '320506': null, '320281': 8 });
+    // a hidden city hides its counties, whatever they count
+    const hiddenCity = progressOf('32', 100, [n('all', '', 14), n('city', '3205', 10), n('city', '3202', 4), n('county', '320583', 5), n('county', '320506', 5), n('county', '320281', 4)]);
+    expect(shown(hiddenCity.byCity)).toEqual({ '320500': null, '320200': null });
+    expect(shown(hiddenCity.byCounty)).toEqual({ '320583': null, '320506': null, '320281': null });
   });
 });

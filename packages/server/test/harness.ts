@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.ts';
-import type { ContextOptions, ServiceContext } from '../src/context.ts';
+import type { ContextOptions, Log, ServiceContext } from '../src/context.ts';
 import { bootstrapPlatform } from '../src/services/platform/bootstrap-platform.ts';
 import { serviceContext } from '../src/context.ts';
 
@@ -26,8 +26,12 @@ export interface TestPlatform {
 
 const quiet = { info: () => {}, warn: () => {} };
 
-/** `context` adds to the service context (e.g. an SMS sender other than the outbox, a read replica). */
-export async function startPlatform(database: Database, options: Partial<AppOptions> = {}, context: Pick<ContextOptions, 'sms' | 'reportingDatabase'> = {}): Promise<TestPlatform> {
+/** `context` adds to the service context (e.g. an SMS sender other than the outbox, a read replica, region maps, a log to read). */
+export async function startPlatform(
+  database: Database,
+  options: Partial<AppOptions> = {},
+  { log = quiet, ...context }: Pick<ContextOptions, 'sms' | 'reportingDatabase' | 'maps'> & { log?: Log } = {},
+): Promise<TestPlatform> {
   await migrateToLatest(database.db);
   const clock = {
     now: new Date('2026-11-21T08:00:00Z'),
@@ -35,7 +39,7 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const ctx = serviceContext(database, quiet, { ...context, now: () => clock.now });
+  const ctx = serviceContext(database, log, { ...context, now: () => clock.now });
   const setup = await bootstrapPlatform(ctx);
   const app = await buildApp({ ctx, rateLimits: { register: 1000, login: 1000, reset: 1000, score: 1000, objection: 1000 }, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -47,12 +51,12 @@ export async function startPlatform(database: Database, options: Partial<AppOpti
  * A platform on a fresh database for the enclosing describe block, started before its tests and
  * closed after them. The returned object stands for the platform once it has started.
  */
-export function usePlatform(open: () => Promise<Database>, options: Partial<AppOptions> = {}): TestPlatform {
+export function usePlatform(open: () => Promise<Database>, options: Partial<AppOptions> = {}, context: Parameters<typeof startPlatform>[2] = {}): TestPlatform {
   let database: Database | undefined;
   let platform: TestPlatform | undefined;
   beforeAll(async () => {
     database = await open();
-    platform = await startPlatform(database, options);
+    platform = await startPlatform(database, options, context);
   });
   afterAll(async () => {
     await platform?.close();

@@ -4,12 +4,16 @@
 import type { IndexReportJob } from '@cmmm/contract';
 import { assess, DEFAULT_EDITION_ID, editionIndex, requireEdition, type Grade, type ScoreResult } from '@cmmm/model';
 import { writeFileSync } from 'node:fs';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import * as leaseMigration from '../../db/migrations/20261203103000-index-report-lease.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './harness.ts';
 import { readDashboard } from '../src/services/statistics/read-dashboard.ts';
 import { readIndexSums, readIndexWeakSubdomains } from '../src/services/statistics/read-index-figures.ts';
-import { ABANDONED_AFTER_MS } from '../src/services/index-reports/index-report-job.ts';
+import type { Database } from '@cmmm/db';
+import { serviceContext, type ServiceContext } from '../src/context.ts';
+import { LEASE_MS, leaseOf } from '../src/services/index-reports/generate-index-report.ts';
+import { handOverIndexReports, INDEX_REPORT_ATTEMPTS, takeOverIndexReports } from '../src/services/index-reports/take-over-index-reports.ts';
 import { INDEX_REPORT_DAYS, removeExpiredState } from '../src/services/platform/remove-expired-state.ts';
 import type { Actor } from '../src/policy.ts';
 import { adminClient, insertEnterpriseRow, staffClient, storeCompletedDiagnosis, testDatabases, usePlatform } from './harness.ts';
@@ -36,6 +40,7 @@ const ENTERPRISES = [
   ...Array.from({ length: 3 }, () => ({ regionCode: '110108', industryCode: '391' })),
 ];
 const START = Date.parse('2026-01-05T00:00:00Z');
+const quiet = { info: () => {}, warn: () => {} };
 
 describe.each(testDatabases)('指数报告 on the $name database', ({ open }) => {
   const p = usePlatform(open);
@@ -154,22 +159,131 @@ describe.each(testDatabases)('指数报告 on the $name database', ({ open }) =>
     }
   }, 300_000);
 
-  it('reads a job whose server died as failed once it has not moved for 10 minutes; housekeeping removes old reports', async () => {
+  /** A job as a server that died left it: held by that server, its lease running out at `leaseUntil`. */
+  async function leftByDeadServer(leaseUntil: Date, attempts = 1): Promise<string> {
     const session = await admin.get<{ account: { id: string } }>('/api/session');
     const id = crypto.randomUUID();
-    await p.ctx.repos.indexReports.insertIndexReport({ id, kind: 'national', region: '', industry: null, scope: '全国', requestedBy: session.body.account.id, at: p.clock.now });
-    await p.ctx.repos.indexReports.recordIndexReportStep(id, 'pdf', 3, p.clock.now);
-    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'running', done: 3, step: 'pdf' });
+    const at = new Date(p.clock.now.getTime() - 60_000);
+    await p.db
+      .insertInto('index_report')
+      .values({ id, kind: 'national', region: '', industry: null, scope: '全国', requested_by: session.body.account.id, status: 'running', done_steps: 0, step: 'figures', created_at: at, updated_at: at, claimed_by: `dead-server-${id}`, lease_until: leaseUntil, attempts })
+      .execute();
+    return id;
+  }
+
+  /** Another server on the same database, counting the PDFs it renders. */
+  function anotherServer(): { ctx: ServiceContext; rendered: () => number } {
+    let rendered = 0;
+    const database: Database = { db: p.db, kind: p.ctx.concurrentDb ? 'postgres' : 'embedded', close: async () => {} };
+    const reports = { render: (view: Parameters<ServiceContext['reports']['render']>[0]) => ((rendered += 1), p.ctx.reports.render(view)) };
+    return { ctx: serviceContext(database, quiet, { now: () => p.clock.now, reports }), rendered: () => rendered };
+  }
+
+  const attemptsOf = async (id: string) => (await p.db.selectFrom('index_report').select('attempts').where('id', '=', id).executeTakeFirstOrThrow()).attempts;
+
+  it('keeps a job running while its server holds it, one running job per account; housekeeping removes old reports', async () => {
+    const id = await leftByDeadServer(new Date(p.clock.now.getTime() + LEASE_MS));
+    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'running', done: 0, step: 'figures' });
     expect((await admin.get(`/api/index-reports/${id}/pdf`)).body).toMatchObject({ error: { code: 'INDEX_REPORT_NOT_READY' } });
     // one at a time per account
     expect((await admin.post('/api/index-reports', { kind: 'national' })).body).toMatchObject({ error: { code: 'INDEX_REPORT_RUNNING' } });
-    p.clock.advance(ABANDONED_AFTER_MS + 1000);
-    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'failed', step: null, error: 'INDEX_REPORT_FAILED' });
+    // no server takes a job whose lease still runs, and time alone does not fail it (it waits to be taken over)
+    expect((await takeOverIndexReports(anotherServer().ctx)).taken).toEqual([]);
+    p.clock.advance(86_400_000);
+    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'running', step: 'figures' });
     p.clock.advance(INDEX_REPORT_DAYS * 86_400_000);
     await removeExpiredState(p.ctx);
     expect(await p.ctx.repos.indexReports.findIndexReport(id)).toBeUndefined();
     admin = await adminClient(p); // the session ran out with the month
   });
+
+  it('takes over a job whose server died once its lease has run out, and generates it from the first step', async () => {
+    const id = await leftByDeadServer(new Date(p.clock.now.getTime() + 60_000));
+    const other = anotherServer();
+    expect((await takeOverIndexReports(other.ctx)).taken).toEqual([]);
+    p.clock.advance(60_001);
+    const run = takeOverIndexReports(other.ctx);
+    const job = await until(
+      async () => {
+        const { body: j } = await admin.get<IndexReportJob>(`/api/index-reports/${id}`);
+        return j.status === 'running' ? undefined : j;
+      },
+      120_000,
+      'the job taken over and generated',
+    );
+    expect(job).toMatchObject({ status: 'done', done: 4, step: null, error: null, fileName: 'ZS-national-CN' });
+    await pdfOf(admin, id);
+    expect(await run).toEqual({ taken: [id], abandoned: [] });
+    expect(other.rendered()).toBe(1);
+    expect(await attemptsOf(id)).toBe(2);
+    const trail = await admin.get<{ events: { action: string; subjectId: string; actorRole: string | null }[] }>('/api/admin/audit-events?subjectType=index_report&limit=5');
+    expect(trail.body.events.find((e) => e.subjectId === id)).toMatchObject({ action: 'index_report.generated', actorRole: 'platform_admin' });
+  }, 180_000);
+
+  it('generates each job once when several servers look for jobs at the same moment', async () => {
+    // the claim itself: eight servers race for one job, one gets it
+    const raced = await leftByDeadServer(new Date(p.clock.now.getTime() - 1000));
+    const racers = Array.from({ length: 8 }, () => anotherServer().ctx);
+    const claims = await Promise.all(racers.map((c) => c.repos.indexReports.claimIndexReport(leaseOf(c), INDEX_REPORT_ATTEMPTS, c.now())));
+    expect(claims.filter((c) => c !== undefined).map((c) => c!.id)).toEqual([raced]);
+    expect((await p.db.selectFrom('index_report').select('claimed_by').where('id', '=', raced).executeTakeFirstOrThrow()).claimed_by).toBe(racers[claims.findIndex((c) => c)]!.serverId);
+    // the whole task: three servers, that job (its lease run out too) and three more
+    p.clock.advance(LEASE_MS + 1000);
+    const ids = [raced, ...(await Promise.all([1, 2, 3].map(() => leftByDeadServer(new Date(p.clock.now.getTime() - 1000)))))];
+    const servers = [anotherServer(), anotherServer(), anotherServer()];
+    const runs = await Promise.all(servers.map((s) => takeOverIndexReports(s.ctx)));
+    expect(runs.flatMap((r) => r.taken).sort()).toEqual([...ids].sort());
+    expect(servers.reduce((n, s) => n + s.rendered(), 0)).toBe(ids.length);
+    for (const id of ids) expect((await p.ctx.repos.indexReports.findIndexReport(id))?.status).toBe('done');
+  }, 300_000);
+
+  it('fails a job taken over too often with INDEX_REPORT_ABANDONED, rendering nothing', async () => {
+    const id = await leftByDeadServer(new Date(p.clock.now.getTime() - 1000));
+    // two more servers take it and die in turn
+    for (const attempt of [2, 3]) {
+      const dying = anotherServer().ctx;
+      expect((await dying.repos.indexReports.claimIndexReport(leaseOf(dying), INDEX_REPORT_ATTEMPTS, dying.now()))?.id).toBe(id);
+      expect(await attemptsOf(id)).toBe(attempt);
+      p.clock.advance(LEASE_MS + 1000);
+    }
+    const other = anotherServer();
+    expect(await takeOverIndexReports(other.ctx)).toEqual({ taken: [], abandoned: [id] });
+    expect(other.rendered()).toBe(0);
+    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'failed', step: null, error: 'INDEX_REPORT_ABANDONED' });
+    expect(INDEX_REPORT_ATTEMPTS).toBe(3);
+  });
+
+  it('hands a shutting-down server\'s jobs over at once, without counting an attempt', async () => {
+    const leaving = anotherServer().ctx;
+    const session = await admin.get<{ account: { id: string } }>('/api/session');
+    const id = crypto.randomUUID();
+    await leaving.repos.indexReports.insertIndexReport({ id, kind: 'national', region: '', industry: null, scope: '全国', requestedBy: session.body.account.id, at: leaving.now() }, leaseOf(leaving));
+    expect(await handOverIndexReports(leaving)).toBe(1);
+    // what the leaving server would still write changes nothing
+    expect(await leaving.repos.indexReports.recordIndexReportStep(id, leaseOf(leaving), 'text', 2, leaving.now())).toBe(false);
+    const other = anotherServer();
+    expect((await takeOverIndexReports(other.ctx)).taken).toEqual([id]);
+    expect(await attemptsOf(id)).toBe(1);
+    expect((await admin.get<IndexReportJob>(`/api/index-reports/${id}`)).body).toMatchObject({ status: 'done', done: 4 });
+  }, 180_000);
+
+  it('the lease migration keeps what the old rule showed as failed, and leaves the younger running jobs to be taken over', async () => {
+    const session = await admin.get<{ account: { id: string } }>('/api/session');
+    const db = p.db as unknown as Kysely<unknown>;
+    await leaseMigration.down(db);
+    const row = (id: string, minutesAgo: number) => {
+      const at = new Date(Date.now() - minutesAgo * 60_000); // the migration reads the database's clock
+      return { id, kind: 'national', region: '', industry: null, scope: '全国', requested_by: session.body.account.id, status: 'running', done_steps: 1, step: 'weakSubdomains', created_at: at, updated_at: at } as const;
+    };
+    const [old, young] = [crypto.randomUUID(), crypto.randomUUID()];
+    await p.db.insertInto('index_report').values([row(old, 11), row(young, 1)]).execute();
+    await leaseMigration.up(db);
+    const rows = await p.db.selectFrom('index_report').select(['id', 'status', 'error', 'step', 'claimed_by', 'lease_until', 'attempts']).where('id', 'in', [old, young]).execute();
+    expect(rows.find((r) => r.id === old)).toMatchObject({ status: 'failed', error: 'INDEX_REPORT_FAILED', step: null });
+    expect(rows.find((r) => r.id === young)).toMatchObject({ status: 'running', claimed_by: null, lease_until: null, attempts: 0 });
+    expect(await takeOverIndexReports(p.ctx)).toEqual({ taken: [young], abandoned: [] });
+    expect((await admin.get<IndexReportJob>(`/api/index-reports/${young}`)).body).toMatchObject({ status: 'done', done: 4 });
+  }, 180_000);
 
   it('refuses an incomplete or unknown scope with a stable code and a Chinese message', async () => {
     const cases: [object, string, string][] = [

@@ -207,6 +207,31 @@ describe.runIf(postgres)('many servers on one PostgreSQL', { timeout: 180_000 },
     expect(stored.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
   });
 
+  it('a 指数报告 job left by a server that died is taken over by a server starting, and any server answers it', async () => {
+    const requester = (await admin.get<SessionBody>(A, '/api/session')).body.account!.id;
+    const id = crypto.randomUUID();
+    const at = new Date(Date.now() - 5 * 60_000);
+    // as the dead server left it: its lease ran out during the first step
+    await database.db
+      .insertInto('index_report')
+      .values({ id, kind: 'national', region: '', industry: null, scope: '全国', requested_by: requester, status: 'running', done_steps: 0, step: 'figures', created_at: at, updated_at: at, claimed_by: 'a-dead-server', lease_until: new Date(Date.now() - 60_000), attempts: 1 })
+      .execute();
+    // a server looks for such jobs as it starts (and every 30 s after)
+    const C = await startServer({ databaseUrl: await urlOf(database) });
+    try {
+      const job = await until(async () => {
+        const res = await admin.get<{ status: string; done: number }>(A, `/api/index-reports/${id}`);
+        return res.body.status === 'running' ? undefined : res.body;
+      }, 120_000, 'the job taken over and done');
+      expect(job).toMatchObject({ status: 'done', done: 4 });
+      expect((await admin.get(B, `/api/index-reports/${id}`)).body).toMatchObject({ status: 'done', fileName: 'ZS-national-CN' });
+      const row = await database.db.selectFrom('index_report').select(['attempts', 'claimed_by', 'pdf']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect([row.attempts, row.claimed_by === 'a-dead-server', Buffer.from(row.pdf!).subarray(0, 5).toString()]).toEqual([2, false, '%PDF-']);
+    } finally {
+      expect(await C.stop(), C.output()).toBe(0);
+    }
+  });
+
   it('both servers drain and exit 0 on SIGTERM', async () => {
     for (const base of [A, B]) expect((await new Browser().get(base, '/api/health/ready')).status).toBe(200);
     const codes = await Promise.all(servers.map((s) => s.stop()));

@@ -95,6 +95,12 @@ describe('configuration', () => {
     }
   });
 
+  it('takes MAP_DIR (the operator\'s region maps) as a path, none by default', () => {
+    expect(readEnv({}).mapDir).toBeUndefined();
+    expect(readEnv({ MAP_DIR: ' ' }).mapDir).toBeUndefined();
+    expect(readEnv({ MAP_DIR: 'maps' }).mapDir).toBe(join(process.cwd(), 'maps'));
+  });
+
   it('takes DATABASE_READ_URL only as a PostgreSQL replica beside DATABASE_URL', () => {
     const primary = 'postgres://cmmm@db-primary/cmmm';
     expect(readEnv({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
@@ -168,6 +174,16 @@ describe('npm start entry', () => {
     expect(code).toBe(1);
     expect(err).toContain('PORT');
     expect(err).toContain('DATABASE_URL');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a MAP_DIR that is not a directory, before opening any database', async () => {
+    const child = spawn(process.execPath, [serverBin], { env: { ...process.env, PORT: '0', DATABASE_URL: '', DATA_DIR: join(tmpdir(), `cmmm-never-${Date.now()}`), MAP_DIR: serverBin } });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(err).toContain('MAP_DIR 须为存放地区地图（GeoJSON 文件）的目录');
     expect(err).not.toMatch(/\n\s+at /);
   });
 });

@@ -32,6 +32,8 @@ function fakeContext(fakes: Fakes): ServiceContext {
     log: { info: () => {}, warn: () => {} },
     evidence: { store: { put: () => Promise.reject(new Error('no upload expected')), open: () => Promise.reject(new Error('no download expected')), has: () => Promise.resolve(false), delete: () => Promise.reject(new Error('no deletion expected')) }, maxBytes: 1 },
     scheme: { noticeDays: 7, certificateYears: 3 },
+    serverId: 'server-1',
+    maps: { find: () => Promise.reject(new Error('no region map expected')), read: () => Promise.reject(new Error('no region map expected')) },
   };
   return ctx;
 }

@@ -1,8 +1,10 @@
 // 数据看板 (issue 11 §2): six enterprises of 北京市海淀区 complete a self-diagnosis through the API; the
-// platform admin opens the dashboard, sees the counts, drills into 北京市 and back, and downloads the region
+// platform admin opens the dashboard, sees the counts, drills down from the operator's map (MAP_DIR: the
+// made-up squares of e2e/maps/) and from the table, into 北京市 and back, and downloads the region
 // ranking as CSV (UTF-8 with BOM, exactly the table's cells) and as Excel, and the national 指数报告; then anyone, without login, reads the
 // public statistics page and its JSON.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { adminApi, ADMIN_PASSWORD, chartsSettled, completeSelfDiagnosisByApi, newEnterprise, pageApiCall, screenshot } from './helpers.ts';
@@ -12,7 +14,8 @@ test.use({ actionTimeout: 15_000 });
 test('the platform admin reads the dashboard, drills into a province and downloads a CSV', async ({ page, browser, platform }) => {
   test.setTimeout(240_000);
   // Six registrations exceed the per-address limit: each enterprise comes from its own (forwarded) address.
-  await platform.restart({ TRUST_PROXY: 'loopback' });
+  // The operator's maps: made-up squares of the nation's provinces and of 北京市's districts.
+  await platform.restart({ TRUST_PROXY: 'loopback', MAP_DIR: resolve(import.meta.dirname, 'maps') });
   let score = 0;
   for (let i = 0; i < 6; i++) {
     const enterprise = newEnterprise();
@@ -54,8 +57,29 @@ test('the platform admin reads the dashboard, drills into a province and downloa
   await expect(levelRow('二级')).toContainText('不足 5 家');
   const regions = page.getByTestId('dash-regions-table');
   await expect(regions.getByRole('row', { name: /北京市/ })).toContainText(index);
-  await chartsSettled(page, 3);
+  // the operator's map above the bars and the table, coloured by the same index; a click opens the region
+  const nationMap = page.getByRole('img', { name: '全国下级地区地图：按平均指数着色，不足 5 家企业的地区不着色；各地区的数字见下表' });
+  await expect(nationMap).toBeVisible();
+  await expect(nationMap.locator('canvas')).toHaveCount(1);
+  await chartsSettled(page, 4);
   await screenshot(page, 'dashboard-nation-desktop');
+  const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  const mapCheck = await new AxeBuilder({ page }).include('[data-testid="dash-regions-map-chart"]').withTags(axeTags).analyze();
+  expect(mapCheck.violations.map((v) => `${v.id}: ${v.impact}`)).toEqual([]);
+  await nationMap.click(); // the middle of the map: 北京's square
+  await expect(page).toHaveURL(/\/dashboard\?region=110000$/);
+  // 北京市's map draws its districts; each opens the 市辖区 they belong to, as its table row does
+  const beijingMap = page.getByRole('img', { name: /^北京市下级地区地图/ });
+  await expect(beijingMap).toBeVisible();
+  await chartsSettled(page, 3);
+  await beijingMap.click();
+  await expect(page).toHaveURL(/\/dashboard\?region=110100$/);
+  // 市辖区's districts have no map of the operator's: the ranking alone, no error
+  await expect(page.getByTestId('dash-regions-table').getByRole('button', { name: /海淀区/ })).toBeVisible();
+  await expect(page.getByTestId('dash-regions-map-chart')).toHaveCount(0);
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dashboard$/);
 
   // drill down: 北京市 → its cities, and back through the breadcrumb
   await regions.getByRole('button', { name: '查看北京市' }).click();

@@ -311,6 +311,8 @@ export const api = {
   },
   /** 数据看板 of a region (6-digit code), or of the nation / one's own region when omitted. */
   dashboard: (region?: string) => get<Dashboard>(region ? `/api/dashboard?region=${encodeURIComponent(region)}` : '/api/dashboard'),
+  /** The operator's map of a region's children (GeoJSON; 000000 the nation): 404 MAP_NOT_SUPPLIED where it supplied none. */
+  regionMap: (region: string) => get<unknown>(`/api/dashboard/maps/${encodeURIComponent(region)}`),
   /** 推进活动: the admin's campaigns, one with its progress, its follow-up lists page by page (`after` the previous `next`). */
   campaigns: () => get<{ campaigns: CampaignView[] }>('/api/campaigns').then((r) => r.campaigns),
   campaign: (id: string) => get<CampaignProgress>(`/api/campaigns/${encodeURIComponent(id)}`),

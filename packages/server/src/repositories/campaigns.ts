@@ -6,7 +6,7 @@ import type { Db } from './db-types.ts';
 
 export interface NewCampaign {
   id: string;
-  regionCode: string;
+  regionCode: string | null;
   title: string;
   target: number;
   industryMajor: string | null;
@@ -54,29 +54,35 @@ export const listCampaigns = (db: Db, regionPrefix: string, limit: number) =>
 /** The column of diagnosis_result and enterprise holding a region of these significant digits (2 / 4 / 6). */
 const regionColumn = (prefix: string) => (prefix.length <= 2 ? 'province' : prefix.length <= 4 ? 'city' : 'county');
 
-/** Distinct enterprises completing inside [from, to): in all, by city, by county and by major class. */
+/** The condition that a row of `alias` lies in the region of these significant digits; none for the nation (''). */
+const inRegion = (alias: 'd' | 'e', prefix: string) => (prefix === '' ? sql<boolean>`true` : sql<boolean>`${sql.ref(`${alias}.${regionColumn(prefix)}`)} = ${prefix}`);
+
+/** Distinct enterprises completing inside [from, to): in all, by province, city, county and major class. */
 export interface ProgressCount {
-  group: 'all' | 'city' | 'county' | 'industry';
+  group: 'all' | 'province' | 'city' | 'county' | 'industry';
   key: string;
   enterprises: number;
 }
 
+type GroupingRow = { g_province: number; g_city: number; g_county: number; g_industry: number; province: string | null; city: string | null; county: string | null; industry: string | null; n: string | number };
+const GROUPED_BY = [['g_province', 'province'], ['g_city', 'city'], ['g_county', 'county'], ['g_industry', 'industry']] as const;
+
 /**
- * Distinct enterprises of a region (and one major class, if given) with a self-diagnosis completed in
- * [from, to), in all and by city, county and major class: one range of the region's (…, completed_at) index.
+ * Distinct enterprises of a region ('' the nation; and one major class, if given) with a self-diagnosis
+ * completed in [from, to), in all and by province, city, county and major class: one range of the region's
+ * (…, completed_at) index, or of the nation's (completed_at, …) one.
  */
 export async function countCompletedInWindow(db: Db, options: { region: string; industryMajor: string | null; from: Date; to: Date }): Promise<ProgressCount[]> {
-  const column = sql.ref(`d.${regionColumn(options.region)}`);
-  const { rows } = await sql<{ g_city: number; g_county: number; g_industry: number; city: string | null; county: string | null; industry: string | null; n: string | number }>`
-    select grouping(d.city) as g_city, grouping(d.county) as g_county, grouping(d.industry_major) as g_industry,
-           d.city, d.county, d.industry_major as industry, count(distinct d.enterprise_id) as n
+  const { rows } = await sql<GroupingRow>`
+    select grouping(d.province) as g_province, grouping(d.city) as g_city, grouping(d.county) as g_county, grouping(d.industry_major) as g_industry,
+           d.province, d.city, d.county, d.industry_major as industry, count(distinct d.enterprise_id) as n
       from diagnosis_result d
-     where ${column} = ${options.region} and d.completed_at >= ${options.from} and d.completed_at < ${options.to}
+     where ${inRegion('d', options.region)} and d.completed_at >= ${options.from} and d.completed_at < ${options.to}
        ${options.industryMajor === null ? sql`` : sql`and d.industry_major = ${options.industryMajor}`}
-     group by grouping sets ((), (d.city), (d.county), (d.industry_major))`.execute(db);
+     group by grouping sets ((), (d.province), (d.city), (d.county), (d.industry_major))`.execute(db);
   return rows.map((r) => {
-    const group = Number(r.g_city) === 0 ? 'city' : Number(r.g_county) === 0 ? 'county' : Number(r.g_industry) === 0 ? 'industry' : 'all';
-    return { group, key: group === 'city' ? r.city! : group === 'county' ? r.county! : group === 'industry' ? r.industry! : '', enterprises: Number(r.n) };
+    const [, group] = GROUPED_BY.find(([flag]) => Number(r[flag]) === 0) ?? [null, 'all' as const];
+    return { group, key: group === 'all' ? '' : (r[group] ?? ''), enterprises: Number(r.n) };
   });
 }
 
@@ -91,11 +97,11 @@ interface FollowUpFilter {
   industryMajor: string | null;
 }
 
-/** Enterprises of the region (and class) that registered and never completed a self-diagnosis, newest first. */
+/** Enterprises of the region ('' the nation; and class) that registered and never completed a self-diagnosis, newest first. */
 function neverCompleted(db: Db, f: FollowUpFilter, after?: FollowUpKey) {
   return db
     .selectFrom('enterprise as e')
-    .where(`e.${regionColumn(f.region)}`, '=', f.region)
+    .where(inRegion('e', f.region))
     .$if(f.industryMajor !== null, (q) => q.where(sql<boolean>`left(e.industry_code, 2) = ${f.industryMajor}`))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('diagnosis_result as d').select('d.assessment_id').whereRef('d.enterprise_id', '=', 'e.id'))))
     .$if(after !== undefined, (q) => q.where(sql<boolean>`(e.created_at, e.id) < (${after!.at}::timestamptz, ${after!.id}::uuid)`));
@@ -103,12 +109,11 @@ function neverCompleted(db: Db, f: FollowUpFilter, after?: FollowUpKey) {
 
 /** Enterprises of the region (and class) whose valid result was completed before `before`, oldest first. */
 function staleResults(db: Db, f: FollowUpFilter, before: Date, after?: FollowUpKey) {
-  const column = regionColumn(f.region);
   return db
     .selectFrom('diagnosis_result as d')
     .innerJoin('enterprise as e', 'e.id', 'd.enterprise_id')
-    .where(`d.${column}`, '=', f.region)
-    .where(`e.${column}`, '=', f.region) // still in the region (the result keeps the region it was completed in)
+    .where(inRegion('d', f.region))
+    .where(inRegion('e', f.region)) // still in the region (the result keeps the region it was completed in)
     .where('d.valid', '=', true)
     .where('d.completed_at', '<', before)
     .$if(f.industryMajor !== null, (q) => q.where('d.industry_major', '=', f.industryMajor!))

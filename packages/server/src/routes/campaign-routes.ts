@@ -21,7 +21,7 @@ export function campaignRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/campaigns',
-    { schema: { operationId: 'createCampaign', tags, summary: '设立推进活动：地区、目标企业数、行业（可选）、起止日期', body: createCampaignSchema, response: { 201: campaignViewSchema } } },
+    { schema: { operationId: 'createCampaign', tags, summary: '设立推进活动：地区（null 为全国，仅平台管理员）、目标企业数、行业（可选）、起止日期', body: createCampaignSchema, response: { 201: campaignViewSchema } } },
     async (request, reply) => reply.code(201).send(await createCampaign(request.ctx, request.actor, request.body)),
   );
 

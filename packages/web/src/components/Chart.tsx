@@ -1,5 +1,6 @@
-// An echarts chart (only the parts used: radar and bar on canvas). The picture is aria-hidden: each
-// chart comes with a text alternative (a table of the same numbers) next to it.
+// An echarts chart (only the parts used: radar and bar on canvas; the dashboard's map adds its own). The
+// picture is aria-hidden, or an image named by `label`: each chart comes with a text alternative (a table
+// of the same numbers) next to it.
 import { BarChart, RadarChart } from 'echarts/charts';
 import { GridComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -10,8 +11,8 @@ echarts.use([BarChart, RadarChart, GridComponent, RadarComponent, TooltipCompone
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** onItemClick: a click on a data item (its index); the same action must be reachable from the table. */
-export function Chart({ option, height, testId, onItemClick }: { option: ChartOption; height: number; testId?: string; onItemClick?: (dataIndex: number) => void }) {
+/** onItemClick: a click on a data item (its index); the same action must be reachable from the table. label: what the picture shows, for a screen reader. */
+export function Chart({ option, height, testId, label, onItemClick }: { option: ChartOption; height: number; testId?: string; label?: string; onItemClick?: (dataIndex: number) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | undefined>(undefined);
   useEffect(() => {
@@ -41,5 +42,6 @@ export function Chart({ option, height, testId, onItemClick }: { option: ChartOp
       instance.off('click', handler);
     };
   }, [onItemClick]);
-  return <div ref={ref} style={{ height, width: '100%' }} aria-hidden data-testid={testId} />;
+  const named = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };
+  return <div ref={ref} style={{ height, width: '100%' }} {...named} data-testid={testId} />;
 }

@@ -4,7 +4,7 @@ import type { campaignsZhCN } from './campaigns.zh-CN.ts';
 export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'nav.campaigns': 'Campaigns',
   'cp.title': 'Campaigns',
-  'cp.intro': 'Set a participation target for your region (e.g. 500 enterprises complete a self-diagnosis by a date), follow progress by city, county and industry, and export the enterprises to follow up.',
+  'cp.intro': 'Set a participation target for your region (e.g. 500 enterprises complete a self-diagnosis by a date), follow progress by province, city, county and industry, and export the enterprises to follow up.',
   'cp.new': 'New campaign',
   'cp.none': 'No campaigns yet',
   'cp.col.title': 'Name',
@@ -72,4 +72,14 @@ export const campaignsEn: Record<keyof typeof campaignsZhCN, string> = {
   'cp.followUp.exportLimit': 'Exports hold at most {n} enterprises (for longer lists, set campaigns per region).',
   'cp.followUp.exporting': 'Exporting…',
   'cp.followUp.none': 'No enterprises to follow up',
+  'cp.edit': 'Edit campaign',
+  'cp.editButton': 'Edit',
+  'cp.saved': 'Saved',
+  'cp.form.nation': 'The whole nation',
+  'cp.form.regionHelpPlatform': 'The whole nation, or a province, city or county',
+  'cp.form.regionFixed': 'The region cannot be changed once created',
+  'cp.byProvince.title': 'By province',
+  'cp.by.group.province': 'province',
+  'cp.byCity.province': 'Province',
+  'cp.byCity.allProvinces': 'All provinces',
 };

@@ -2,7 +2,7 @@
 export const campaignsZhCN = {
   'nav.campaigns': '推进活动',
   'cp.title': '推进活动',
-  'cp.intro': '为本地区设定参与目标（如某日前 500 家企业完成自诊断），按市、区县和行业跟踪进度，并导出需要跟进的企业名单。',
+  'cp.intro': '为本地区设定参与目标（如某日前 500 家企业完成自诊断），按省、市、区县和行业跟踪进度，并导出需要跟进的企业名单。',
   'cp.new': '新建推进活动',
   'cp.none': '还没有推进活动',
   'cp.col.title': '名称',
@@ -70,4 +70,14 @@ export const campaignsZhCN = {
   'cp.followUp.exportLimit': '导出最多 {n} 家（名单较长时请分地区设立活动）。',
   'cp.followUp.exporting': '正在导出…',
   'cp.followUp.none': '没有需要跟进的企业',
+  'cp.edit': '编辑推进活动',
+  'cp.editButton': '编辑',
+  'cp.saved': '已保存',
+  'cp.form.nation': '全国',
+  'cp.form.regionHelpPlatform': '全国，或一个省、市、区县',
+  'cp.form.regionFixed': '创建后不能更改地区',
+  'cp.byProvince.title': '按省',
+  'cp.by.group.province': '省',
+  'cp.byCity.province': '省份',
+  'cp.byCity.allProvinces': '全部省份',
 } as const;

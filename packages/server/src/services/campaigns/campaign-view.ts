@@ -6,6 +6,9 @@ import { addDays, CST_OFFSET_MS } from '../../china-time.ts';
 import { AppError } from '../../errors.ts';
 import { regionRef } from '../statistics/figures.ts';
 
+/** The significant digits of the campaign's region ('' the nation), as the repositories filter by. */
+export const campaignPrefix = (c: Pick<CampaignRow, 'region_code'>): string => (c.region_code === null ? '' : regionPrefix(c.region_code));
+
 export function campaignStatusOf(c: Pick<CampaignRow, 'starts_on' | 'ends_on' | 'closed_at'>, today: string): CampaignView['status'] {
   if (c.closed_at) return 'closed';
   return today < c.starts_on ? 'upcoming' : today > c.ends_on ? 'ended' : 'running';
@@ -15,7 +18,7 @@ export function campaignViewOf(row: CampaignRow, today: string): CampaignView {
   return {
     id: row.id,
     regionCode: row.region_code,
-    regionName: regionRef(regionPrefix(row.region_code)).name,
+    regionName: regionRef(campaignPrefix(row)).name,
     title: row.title,
     target: row.target,
     industryMajor: row.industry_major,
@@ -38,9 +41,9 @@ export const windowOf = (startsOn: string, endsOn: string) => ({
 /** Days from `today` through `endsOn`, both counted; 0 once past. */
 export const daysLeftOf = (endsOn: string, today: string): number => Math.max(0, Math.round((Date.parse(endsOn) - Date.parse(today)) / 86_400_000) + 1);
 
-/** A region a campaign may be set for (a province, city or county of GB/T 2260) and a major class, or a VALIDATION error naming the field. */
-export function checkCampaignTarget(input: { regionCode?: string; industryMajor?: string | null }): void {
-  if (input.regionCode !== undefined && !findRegion(input.regionCode)) {
+/** A region a campaign may be set for (a province, city or county of GB/T 2260, or null: the nation) and a major class, or a VALIDATION error naming the field. */
+export function checkCampaignTarget(input: { regionCode?: string | null; industryMajor?: string | null }): void {
+  if (input.regionCode !== undefined && input.regionCode !== null && !findRegion(input.regionCode)) {
     const message = `没有代码为 ${input.regionCode} 的地区`;
     throw new AppError('UNKNOWN_REGION', message, [{ code: 'UNKNOWN_REGION', path: 'regionCode', message }]);
   }

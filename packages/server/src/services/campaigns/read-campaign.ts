@@ -3,46 +3,77 @@
 // count resting on fewer than k enterprises suppressed as on the dashboards; and the follow-up lists of the
 // region's enterprises (names shown: the region's own admin governs them, as in its enterprise list).
 import { MIN_GROUP_SIZE, type CampaignProgress, type FollowUpKind, type FollowUpPage } from '@cmmm/contract';
-import { findIndustry, regionPath, regionPrefix } from '@cmmm/reference';
+import { findIndustry, regionPath } from '@cmmm/reference';
 import { beijingDay } from '../../china-time.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { Actor } from '../../policy.ts';
 import type { ProgressCount } from '../../repositories/campaigns.ts';
 import { cursorOf, ENTERPRISE_COUNT_CAP, parseCursor } from '../enterprises/read-enterprises.ts';
 import { countOf, hiddenGroups, percentOf, regionRef } from '../statistics/figures.ts';
-import { campaignViewOf, daysLeftOf, windowOf } from './campaign-view.ts';
+import { campaignPrefix, campaignViewOf, daysLeftOf, windowOf } from './campaign-view.ts';
 import { manageableCampaign } from './manage-campaigns.ts';
 
 /** A result older than this many days is stale: the enterprise is asked to diagnose again. */
 export const STALE_AFTER_DAYS = 365;
 
 type Group = CampaignProgress['progress']['byCity'][number];
+type RegionLevel = 'province' | 'city' | 'county';
+const REGION_LEVELS: readonly RegionLevel[] = ['province', 'city', 'county'];
 
-/** Groups partitioning the total, each hidden below k (and the smallest shown one beside a single hidden one). */
-function groupsOf(counts: readonly ProgressCount[], total: number, refOf: (key: string) => { code: string | null; name: string }): Group[] {
-  const hidden = hiddenGroups(counts.map((c) => ({ key: c.key, enterprises: c.enterprises })), total);
+/** Groups as shown, those in `hidden` suppressed, the largest first. */
+function groupsOf(counts: readonly ProgressCount[], hidden: ReadonlySet<string>, refOf: (key: string) => { code: string | null; name: string }): Group[] {
   return counts
     .map((c) => ({ code: refOf(c.key).code ?? c.key, name: refOf(c.key).name, completed: hidden.has(c.key) ? countOf(0) : countOf(c.enterprises) }))
     .sort((a, b) => (b.completed.value ?? -1) - (a.completed.value ?? -1) || a.code.localeCompare(b.code));
 }
 
+/**
+ * The regions of one level to hide: every child of a hidden parent, and within each shown parent (the level
+ * above, or the campaign's total) those hiddenGroups hides — else a parent minus its shown children would
+ * give a hidden child away.
+ */
+function hiddenWithinParents(children: readonly ProgressCount[], parentOf: (key: string) => string, parents: ReadonlyMap<string, number>, hiddenParents: ReadonlySet<string>): Set<string> {
+  const byParent = new Map<string, ProgressCount[]>();
+  for (const c of children) byParent.set(parentOf(c.key), [...(byParent.get(parentOf(c.key)) ?? []), c]);
+  const hidden = new Set<string>();
+  for (const [parent, group] of byParent) {
+    const hide = hiddenParents.has(parent) ? new Set(group.map((c) => c.key)) : hiddenGroups(group, parents.get(parent) ?? 0);
+    for (const key of hide) hidden.add(key);
+  }
+  return hidden;
+}
+
 /** The progress from the counts read (pure: the tests recompute it from raw rows). */
-export function progressOf(prefix: string, target: number, counts: readonly ProgressCount[]): Pick<CampaignProgress['progress'], 'completed' | 'percent' | 'byCity' | 'byCounty' | 'byIndustry'> {
+export function progressOf(prefix: string, target: number, counts: readonly ProgressCount[]): Pick<CampaignProgress['progress'], 'completed' | 'percent' | 'byProvince' | 'byCity' | 'byCounty' | 'byIndustry'> {
   const total = counts.find((c) => c.group === 'all')?.enterprises ?? 0;
   const completed = countOf(total);
   const of = (group: ProgressCount['group']) => counts.filter((c) => c.group === group);
+  const byRegion: Record<RegionLevel, Group[]> = { province: [], city: [], county: [] };
+  // two levels below the campaign's region at most (the nation: provinces and cities), each hidden within its parent
+  let parents: ReadonlyMap<string, number> = new Map([['', total]]);
+  let hiddenParents: ReadonlySet<string> = new Set();
+  for (const level of REGION_LEVELS.filter((_, i) => (i + 1) * 2 > prefix.length && (i + 1) * 2 <= prefix.length + 4)) {
+    const groups = of(level);
+    const parentOf = (key: string) => (key.length - 2 <= prefix.length ? '' : key.slice(0, -2));
+    const hidden = hiddenWithinParents(groups, parentOf, parents, hiddenParents);
+    byRegion[level] = groupsOf(groups, hidden, regionRef);
+    parents = new Map(groups.map((g) => [g.key, g.enterprises]));
+    hiddenParents = hidden;
+  }
+  const industries = of('industry');
   return {
     completed,
     percent: completed.suppressed ? null : percentOf(total, target),
-    byCity: prefix.length < 4 ? groupsOf(of('city'), total, regionRef) : [],
-    byCounty: prefix.length < 6 ? groupsOf(of('county'), total, regionRef) : [],
-    byIndustry: groupsOf(of('industry'), total, (key) => ({ code: key, name: findIndustry(key)?.name ?? key })),
+    byProvince: byRegion.province,
+    byCity: byRegion.city,
+    byCounty: byRegion.county,
+    byIndustry: groupsOf(industries, hiddenGroups(industries, total), (key) => ({ code: key, name: findIndustry(key)?.name ?? key })),
   };
 }
 
 export async function readCampaign(ctx: ServiceContext, actor: Actor | null, input: { id: string }): Promise<CampaignProgress> {
   const row = await manageableCampaign(ctx, actor, input.id);
-  const prefix = regionPrefix(row.region_code);
+  const prefix = campaignPrefix(row);
   // Figures that may lag by the replication delay: the read replica's, when there is one.
   const counts = await ctx.reporting.campaigns.countCompletedInWindow({ region: prefix, industryMajor: row.industry_major, ...windowOf(row.starts_on, row.ends_on) });
   const today = beijingDay(ctx.now());
@@ -65,7 +96,7 @@ export async function readCampaign(ctx: ServiceContext, actor: Actor | null, inp
  */
 export async function listFollowUp(ctx: ServiceContext, actor: Actor | null, input: { id: string; kind: FollowUpKind; after?: string; pageSize: number }): Promise<FollowUpPage> {
   const row = await manageableCampaign(ctx, actor, input.id);
-  const filter = { region: regionPrefix(row.region_code), industryMajor: row.industry_major };
+  const filter = { region: campaignPrefix(row), industryMajor: row.industry_major };
   const before = new Date(ctx.now().getTime() - STALE_AFTER_DAYS * 86_400_000);
   const after = input.after === undefined ? undefined : parseCursor(input.after);
   const key = after && { at: after.createdAt, id: after.id };

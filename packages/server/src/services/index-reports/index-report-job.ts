@@ -5,25 +5,21 @@ import type { ServiceContext } from '../../context.ts';
 import { authorize, canGenerateIndexReport, type Actor } from '../../policy.ts';
 import { codeOf } from '../statistics/figures.ts';
 
-/** A running job not moved for this long died with its server: it reads as failed, and may be made again. */
-export const ABANDONED_AFTER_MS = 10 * 60_000;
+/** The job's row as services read it: without its PDF and its lease. */
+export type JobRow = Omit<IndexReportRow, 'pdf' | 'claimed_by' | 'lease_until'>;
 
-type JobRow = Omit<IndexReportRow, 'pdf'>;
-
-export function jobOf(row: JobRow, now: Date): IndexReportJob {
-  const abandoned = row.status === 'running' && now.getTime() - row.updated_at.getTime() > ABANDONED_AFTER_MS;
-  const status = abandoned ? 'failed' : row.status;
+export function jobOf(row: JobRow): IndexReportJob {
   return {
     id: row.id,
     kind: row.kind,
     scope: row.scope,
     region: row.region === '' ? null : codeOf(row.region),
     industry: row.industry,
-    status,
+    status: row.status,
     done: row.done_steps,
     steps: INDEX_REPORT_STEPS.length,
-    step: status === 'running' ? ((INDEX_REPORT_STEPS as readonly string[]).includes(row.step ?? '') ? (row.step as IndexReportJob['step']) : null) : null,
-    error: abandoned ? 'INDEX_REPORT_FAILED' : row.error,
+    step: row.status === 'running' ? ((INDEX_REPORT_STEPS as readonly string[]).includes(row.step ?? '') ? (row.step as IndexReportJob['step']) : null) : null,
+    error: row.error,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
     fileName: row.file_name,

@@ -6,7 +6,7 @@ import type { Actor } from '../../policy.ts';
 import { jobOf, readableJob } from './index-report-job.ts';
 
 export async function readIndexReport(ctx: ServiceContext, actor: Actor | null, input: { id: string }): Promise<IndexReportJob> {
-  return jobOf(await readableJob(ctx, actor, input.id), ctx.now());
+  return jobOf(await readableJob(ctx, actor, input.id));
 }
 
 export async function readIndexReportPdf(ctx: ServiceContext, actor: Actor | null, input: { id: string }): Promise<{ pdf: Buffer; fileName: string }> {

@@ -1,16 +1,15 @@
 // 指数报告 (issue 11 §3): a 全国, 区域 or 行业 report made on demand. The job is a database row (any server
-// answers its status and serves the PDF); this server then generates it, writing each step as it begins.
-import { INDEX_REPORT_STEPS, type IndexReportJob, type IndexReportRequest } from '@cmmm/contract';
+// answers its status and serves the PDF); this server takes its lease and generates it, writing each step
+// as it begins; should this server die, another takes it over (take-over-index-reports.ts).
+import type { IndexReportJob, IndexReportRequest } from '@cmmm/contract';
 import { findIndustry, findRegion, regionPrefix } from '@cmmm/reference';
-import { buildIndexReportView } from '@cmmm/report/views';
 import type { ServiceContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { authorize, canGenerateIndexReport, type Actor } from '../../policy.ts';
 import { newId } from '../../security/tokens.ts';
-import { recordAudit } from '../audit.ts';
 import { regionRef } from '../statistics/figures.ts';
-import { readIndexSums, readIndexWeakSubdomains, type IndexScope } from '../statistics/read-index-figures.ts';
-import { ABANDONED_AFTER_MS, jobOf } from './index-report-job.ts';
+import { generateIndexReport, leaseOf } from './generate-index-report.ts';
+import { jobOf } from './index-report-job.ts';
 
 const scopeIssue = (path: 'region' | 'industry', message: string) => new AppError('INDEX_REPORT_SCOPE', message, [{ code: 'INDEX_REPORT_SCOPE', path, message }]);
 
@@ -40,50 +39,13 @@ export async function startIndexReport(ctx: ServiceContext, actor: Actor | null,
   const regionName = regionRef(prefix).name;
   const industry = major ? { code: major.code, name: major.name } : null;
   // One report at a time per account: each costs a pass over the scope's results and a second of rendering.
-  if (await ctx.repos.indexReports.hasRunningIndexReport(actor.id, new Date(ctx.now().getTime() - ABANDONED_AFTER_MS))) throw new AppError('INDEX_REPORT_RUNNING');
+  if (await ctx.repos.indexReports.hasRunningIndexReport(actor.id)) throw new AppError('INDEX_REPORT_RUNNING');
   const id = newId();
-  await ctx.repos.indexReports.insertIndexReport({
-    id,
-    kind: input.kind,
-    region: prefix,
-    industry: industry?.code ?? null,
-    scope: industry ? `${regionName} · ${industry.name}` : regionName,
-    requestedBy: actor.id,
-    at: ctx.now(),
-  });
+  const report = { id, kind: input.kind, region: prefix, industry: industry?.code ?? null };
+  await ctx.repos.indexReports.insertIndexReport({ ...report, scope: industry ? `${regionName} · ${industry.name}` : regionName, requestedBy: actor.id, at: ctx.now() }, leaseOf(ctx));
   // The answer is the job as it starts (read before the generation can write a step to it); the
   // generation is not awaited and writes its steps to the row as they begin.
-  const job = jobOf((await ctx.repos.indexReports.findIndexReport(id))!, ctx.now());
-  void generateIndexReport(ctx, actor, id, { kind: input.kind, prefix, regionName, industry });
+  const job = jobOf((await ctx.repos.indexReports.findIndexReport(id))!);
+  void generateIndexReport(ctx, actor, report);
   return job;
-}
-
-interface Generation extends Omit<IndexScope, 'industry'> {
-  kind: IndexReportRequest['kind'];
-  regionName: string;
-  industry: { code: string; name: string } | null;
-}
-
-/** Reads the figures, writes the text and renders the PDF, a step at a time; a failure fails the job (never the process). */
-export async function generateIndexReport(ctx: ServiceContext, actor: Actor, id: string, g: Generation): Promise<void> {
-  const step = (name: (typeof INDEX_REPORT_STEPS)[number]) => ctx.repos.indexReports.recordIndexReportStep(id, name, INDEX_REPORT_STEPS.indexOf(name), ctx.now());
-  const scope: IndexScope = { prefix: g.prefix, industry: g.industry?.code ?? null };
-  try {
-    await step('figures');
-    const asOf = ctx.now();
-    const sums = await readIndexSums(ctx, scope);
-    await step('weakSubdomains');
-    const weakSubdomains = await readIndexWeakSubdomains(ctx, scope);
-    await step('text');
-    const view = buildIndexReportView({ kind: g.kind, regionName: g.regionName, industry: g.industry, figures: { ...sums.figures, weakSubdomains }, meanIndex: sums.meanIndex, period: sums.period, asOf });
-    await step('pdf');
-    const pdf = await ctx.reports.render(view);
-    await ctx.transaction(async (tx) => {
-      await tx.repos.indexReports.finishIndexReport(id, INDEX_REPORT_STEPS.length, view.fileName, pdf, tx.now());
-      await recordAudit(tx, actor, 'index_report.generated', { type: 'index_report', id }, { kind: g.kind, region: g.prefix === '' ? null : regionRef(g.prefix).code, industry: g.industry?.code ?? null, enterprises: sums.figures.enterprises.value });
-    });
-  } catch (error) {
-    ctx.log.warn({ err: error, indexReport: id }, 'index report generation failed');
-    await ctx.repos.indexReports.failIndexReport(id, 'INDEX_REPORT_FAILED', ctx.now()).catch(() => undefined);
-  }
 }

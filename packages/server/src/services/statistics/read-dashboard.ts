@@ -13,6 +13,7 @@ import { readCalibration } from './calibration.ts';
 import { readCertifiedEnterprises } from './certified-enterprises.ts';
 import { readSurveyIndicators } from './survey-indicators.ts';
 import { readWeakSubdomains } from './weak-subdomains.ts';
+import { NATION_MAP_CODE } from './read-region-map.ts';
 
 export { countOf, displayIndexOf } from './figures.ts';
 
@@ -79,7 +80,9 @@ export async function readDashboard(ctx: ServiceContext, actor: Actor | null, qu
     .filter((r) => canReadDashboard(actor, r.code));
   const weakSubdomains = await readWeakSubdomains(ctx, prefix);
   const indicators = { survey: await readSurveyIndicators(ctx, prefix), certified: await readCertifiedEnterprises(ctx, prefix), calibration: await readCalibration(ctx, prefix) };
-  return { ...dashboardOf(prefix, sums), weakSubdomains, ...indicators, path };
+  // whether to fetch the operator's map: a page without one asks for nothing (no 404 on every view)
+  const regionMap = (await ctx.maps.find(code ?? NATION_MAP_CODE).catch(() => null)) !== null;
+  return { ...dashboardOf(prefix, sums), weakSubdomains, ...indicators, path, regionMap };
 }
 
 export type DashboardSums = Parameters<typeof dashboardOf>[1];

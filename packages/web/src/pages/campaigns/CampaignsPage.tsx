@@ -1,5 +1,5 @@
 // 推进活动 (issue 11 §5): the admin's campaigns (a region admin's region and below, the platform admin's all),
-// and 新建推进活动.
+// and 新建推进活动 (the platform admin's may be nation-wide).
 import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -40,7 +40,7 @@ function CampaignList({ account }: { account: AccountView }) {
       </Button>
       {list.error !== undefined && <LoadError error={list.error} onRetry={list.reload} />}
       <Table<CampaignView> rowKey="id" columns={columns} dataSource={list.data} loading={list.loading} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('cp.none') }} />
-      <CampaignFormModal account={account} open={creating} onClose={() => setCreating(false)} onCreated={(c) => navigate(`/campaigns/${c.id}`)} />
+      <CampaignFormModal account={account} open={creating} onClose={() => setCreating(false)} onSaved={(c) => navigate(`/campaigns/${c.id}`)} />
     </div>
   );
 }

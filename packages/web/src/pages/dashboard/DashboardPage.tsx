@@ -1,6 +1,7 @@
 // 数据看板 (issue 11 §2): the platform admin's nation, a region admin's region, with drill-down to the
-// regions below (?region=…, so the browser's back button works). Every chart (aria-hidden) comes with
-// its table, and every table with a CSV and an Excel workbook of exactly the cells it shows.
+// regions below (?region=…, so the browser's back button works), also from the operator's map where it
+// supplied one. Every chart comes with its table, and every table with a CSV and an Excel workbook of
+// exactly the cells it shows.
 import { Alert, Breadcrumb, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -16,6 +17,7 @@ import { WeakSubdomainsSection } from './WeakSubdomainsSection.tsx';
 import { CalibrationSection } from './CalibrationSection.tsx';
 import { CertifiedSection } from './CertifiedSection.tsx';
 import { SurveySection } from './SurveySection.tsx';
+import { RegionMapChart } from './RegionMapChart.tsx';
 
 function DashboardView({ data, open }: { data: Dashboard; open: (code: string | null) => void }) {
   const { t } = useI18n();
@@ -80,6 +82,7 @@ function DashboardView({ data, open }: { data: Dashboard; open: (code: string | 
           <Typography.Paragraph type="secondary">{t('dash.regions.county')}</Typography.Paragraph>
         ) : data.regions.rows.length ? (
           <>
+            <RegionMapChart data={data} open={open} />
             {shownRegions.length > 0 && <Chart option={regionsOption} height={shownRegions.length * 28 + 48} testId="dash-regions-chart" onItemClick={(i) => open(shownRegions[i]!.code)} />}
             <DataTable table={regions} fileName={file('地区排名')} />
           </>

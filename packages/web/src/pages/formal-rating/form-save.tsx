@@ -29,7 +29,9 @@ export function useFormSave<V>(form: FormInstance<V>, fieldOfCode?: Readonly<Rec
     },
     [form, lang, t, fieldOfCode],
   );
-  return { saving, error, save };
+  /** A form opened afresh shows no earlier refusal. */
+  const clearError = useCallback(() => setError(undefined), []);
+  return { saving, error, save, clearError };
 }
 
 /** The refusal the fields do not show (the server's words, in Chinese). */
