@@ -1,5 +1,6 @@
 // SQL shared by the repositories reading diagnosis_result (not a repository module: nothing here takes a database).
-import { sql } from 'kysely';
+import { likePrefix } from '@cmmm/db';
+import { sql, type RawBuilder } from 'kysely';
 
 /**
  * The results `r` of a region ('' the nation; 2, 4 or 6 significant digits) by equality on (province, city, county),
@@ -24,3 +25,14 @@ export const keptCellsOf = (place: string) => sql.raw(`
     cross join lateral (values ('', ''), (${place}.province, ''), (${place}.city, ''), (${place}.county, ''),
                                ('', ${place}.industry_major), (${place}.province, ${place}.industry_major),
                                (${place}.city, ${place}.industry_major)) as c (region, industry)`);
+
+/**
+ * The rows of a cells table keyed by (region, industry, …) — diagnosis_weak_aggregate, diagnosis_survey_aggregate —
+ * of a region ('' the nation, a province or a city: every industry and each major class) and of the regions one
+ * level down (every industry only), those `kept`: two index ranges (the primary key's, the child-region index's).
+ */
+export const cellsOfRegionAndChildren = (table: string, columns: RawBuilder<unknown>, kept: RawBuilder<unknown>, region: string) => sql`
+    select ${columns} from ${sql.table(table)} where region = ${region} and ${kept}
+    union all
+    select ${columns} from ${sql.table(table)}
+     where region like ${likePrefix(region)} and length(region) = ${region.length + 2}::int and industry = '' and ${kept}`;

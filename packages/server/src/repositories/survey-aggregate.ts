@@ -1,10 +1,9 @@
 // All SQL about diagnosis_survey_aggregate (调查问卷 indicators at a million results): per region and industry,
 // the valid results with a survey ('enterprises'), Σ of their equipment shares ('networked', 'nc') and how
 // many use each information system ('uses:<id>'), in the cells keptCellsOf names.
-import { likePrefix } from '@cmmm/db';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
-import { keptCellsOf } from './result-regions.ts';
+import { cellsOfRegionAndChildren, keptCellsOf } from './result-regions.ts';
 
 /** Valid results with a survey; Σ of their networked, of their numerically controlled equipment shares; users of a system. */
 export type SurveyMeasure = 'enterprises' | 'networked' | 'nc' | `uses:${string}`;
@@ -55,14 +54,15 @@ export async function addResultsToSurveyAggregate(db: Db, assessmentIds: RawBuil
 
 /**
  * The non-zero cells of a region ('' the nation, a province or a city: every industry and each major class)
- * and of its children of childLength digits (every industry only). A county's come from its results
- * (indicators.countSurveyAnswers), since its cells by major class are not kept.
+ * and of its children (every industry only). A county's come from its results (indicators.countSurveyAnswers),
+ * since its cells by major class are not kept.
  */
-export async function readSurveyCells(db: Db, region: string, childLength: number): Promise<SurveyCell[]> {
-  const { rows } = await sql<{ region: string; industry: string; measure: SurveyMeasure; total: string | number }>`
-    select region, industry, measure, total from diagnosis_survey_aggregate where region = ${region} and total <> 0
-    union all
-    select region, industry, measure, total from diagnosis_survey_aggregate
-     where region like ${likePrefix(region)} and length(region) = ${childLength}::int and industry = '' and total <> 0`.execute(db);
+export async function readSurveyCells(db: Db, region: string): Promise<SurveyCell[]> {
+  const { rows } = await sql<{ region: string; industry: string; measure: SurveyMeasure; total: string | number }>`${cellsOfRegionAndChildren(
+    'diagnosis_survey_aggregate',
+    sql`region, industry, measure, total`,
+    sql`total <> 0`,
+    region,
+  )}`.execute(db);
   return rows.map((r) => ({ region: r.region, industry: r.industry, measure: r.measure, total: Number(r.total) }));
 }

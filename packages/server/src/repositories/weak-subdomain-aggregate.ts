@@ -1,9 +1,8 @@
 // All SQL about diagnosis_weak_aggregate (问题短板): per region, major class, edition and subdomain
 // position, the valid results below 五级 assessed there at their next level and those below 0.8 there.
-import { likePrefix } from '@cmmm/db';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './db-types.ts';
-import { keptCellsOf } from './result-regions.ts';
+import { cellsOfRegionAndChildren, keptCellsOf } from './result-regions.ts';
 
 /** One cell's counts, or a change to them. */
 export interface WeakCell {
@@ -134,18 +133,14 @@ export async function addDemoChunkToWeakAggregate(db: Db, editions: readonly Edi
 
 /**
  * The non-empty cells of a region ('' the nation, else significant digits: every industry and each major
- * class) and, unless childLength is null, of its children of that many digits (every industry only). A
- * county's are counted from its valid results (a few thousand at most; diagnosis_result_county_idx).
+ * class) and of its children (every industry only; a county has none). A county's are counted from its valid
+ * results (a few thousand at most; diagnosis_result_county_idx), since its cells by major class are not kept.
  */
-export async function readWeakCells(db: Db, region: string, childLength: number | null, counting: { editions: readonly EditionShape[]; threshold: number }): Promise<WeakCell[]> {
+export async function readWeakCells(db: Db, region: string, counting: { editions: readonly EditionShape[]; threshold: number }): Promise<WeakCell[]> {
   const { rows } = await sql<{ region: string; industry: string; edition_id: string; position: number; enterprises: number; below: number }>`${
     region.length === 6
       ? cellsOfValidResults(counting.editions, counting.threshold, countyCellsOf('f'), sql`r.county = ${region}`)
-      : sql`
-    select ${COLUMNS} from diagnosis_weak_aggregate where region = ${region} and enterprises > 0
-    ${childLength === null ? sql`` : sql`union all
-    select ${COLUMNS} from diagnosis_weak_aggregate
-     where region like ${likePrefix(region)} and length(region) = ${childLength}::int and industry = '' and enterprises > 0`}`
+      : cellsOfRegionAndChildren('diagnosis_weak_aggregate', COLUMNS, sql`enterprises > 0`, region)
   }`.execute(db);
   return rows.map((r) => ({ region: r.region, industry: r.industry, editionId: r.edition_id, position: Number(r.position), enterprises: Number(r.enterprises), below: Number(r.below) }));
 }

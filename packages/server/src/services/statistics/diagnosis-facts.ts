@@ -141,6 +141,18 @@ export function cellsOf(f: CellSource): CellKey[] {
   ];
 }
 
+/**
+ * The 7 (region, industry) cells 问题短板's and 调查问卷's counts keep of a result: the nation, its province and its
+ * city, each for every industry ('') and its major class; its county for every industry (a county's by major class
+ * are counted from its results when read). The SQL twin is keptCellsOf in repositories/result-regions.ts.
+ */
+export function keptCellsOf(place: { province: string; city: string; county: string; industryMajor: string }): { region: string; industry: string }[] {
+  return [
+    ...['', place.province, place.city].flatMap((region) => [{ region, industry: '' }, { region, industry: place.industryMajor }]),
+    { region: place.county, industry: '' },
+  ];
+}
+
 const keyOf = (c: CellKey) => `${c.region}|${c.industry}|${c.enterpriseType}|${c.month}|${c.level}`;
 
 /**

@@ -38,8 +38,7 @@ export async function recordDiagnosisResult(tx: ServiceContext, d: { assessmentI
   await tx.repos.diagnosisResults.applyAggregateDeltas(completionDeltas(facts, becomesValid, replaced));
   if (!becomesValid) return;
   await recordWeakSubdomains(tx, { ...facts, editionId: d.result.edition }, current); // 问题短板's cells
-  const replacedSurvey = current && { province: current.province, city: current.city, county: current.county, industryMajor: current.industry_major, survey: storedSurvey(current) };
-  await recordSurveyAnswers(tx, facts, replacedSurvey ?? null); // 调查问卷's cells
+  await recordSurveyAnswers(tx, facts, current && replaced ? { ...replaced, survey: storedSurvey(current) } : null); // 调查问卷's cells
 }
 
 export const BACKFILL_BATCH = 200;

@@ -4,6 +4,7 @@
 import type { ServiceContext } from '../../context.ts';
 import type { SurveyFacts } from '../../repositories/diagnosis-results.ts';
 import type { SurveyCell, SurveyMeasure } from '../../repositories/survey-aggregate.ts';
+import { keptCellsOf } from './diagnosis-facts.ts';
 
 /** A valid result as the cells see it. */
 export interface SurveySource {
@@ -13,12 +14,6 @@ export interface SurveySource {
   industryMajor: string;
   survey: SurveyFacts | null;
 }
-
-/** The cells of a result: the nation, its province and city × (every industry, its major class); its county × every industry. */
-export const surveyCellsOf = (s: Omit<SurveySource, 'survey'>): { region: string; industry: string }[] => [
-  ...['', s.province, s.city].flatMap((region) => [{ region, industry: '' }, { region, industry: s.industryMajor }]),
-  { region: s.county, industry: '' },
-];
 
 /** The changes of a result becoming valid (`added`) in place of `replaced`: merged per cell and measure, zero changes dropped. */
 export function surveyDeltasOf(added: SurveySource | null, replaced: SurveySource | null): SurveyCell[] {
@@ -31,7 +26,7 @@ export function surveyDeltasOf(added: SurveySource | null, replaced: SurveySourc
       ['nc', s.survey.ncShare],
       ...[...new Set(s.survey.systems)].map((id): [SurveyMeasure, number] => [`uses:${id}`, 1]),
     ];
-    for (const { region, industry } of surveyCellsOf(s)) {
+    for (const { region, industry } of keptCellsOf(s)) {
       for (const [measure, value] of measures) {
         const key = `${region}|${industry}|${measure}`;
         const d = deltas.get(key) ?? { region, industry, measure, total: 0 };

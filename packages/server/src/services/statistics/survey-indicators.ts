@@ -78,5 +78,5 @@ export function surveyCountsOf(cells: readonly SurveyCell[], prefix: string): Su
  */
 export async function readSurveyIndicators(ctx: ServiceContext, prefix: string): Promise<SurveyIndicators> {
   if (prefix.length === 6) return surveyIndicatorsOf(await ctx.reporting.indicators.countSurveyAnswers(prefix, null, INFORMATION_SYSTEMS));
-  return surveyIndicatorsOf(surveyCountsOf(await ctx.reporting.surveyAggregate.readSurveyCells(prefix, prefix.length + 2), prefix));
+  return surveyIndicatorsOf(surveyCountsOf(await ctx.reporting.surveyAggregate.readSurveyCells(prefix), prefix));
 }

@@ -1,11 +1,10 @@
 // Keeps diagnosis_weak_aggregate (问题短板) current on the write side: a result that becomes valid below
-// 五级 adds its next level's subdomains to its 7 cells (nation, province, city × every industry and its
-// major class; its county × every industry), the valid result it replaces leaves them — one statement per completion, in the
-// completing transaction. Filled at start for results recorded before the table existed.
+// 五级 adds its next level's subdomains to its 7 cells (keptCellsOf), the valid result it replaces leaves them —
+// one statement per completion, in the completing transaction. Filled at start for results recorded before the table existed.
 import { editionIds, editionIndex, requireEdition, type Edition } from '@cmmm/model';
 import type { ServiceContext } from '../../context.ts';
 import type { EditionShape, WeakCell } from '../../repositories/weak-subdomain-aggregate.ts';
-import { NODE_SCALE, nodeOrderOf } from './diagnosis-facts.ts';
+import { keptCellsOf, NODE_SCALE, nodeOrderOf } from './diagnosis-facts.ts';
 
 /** A subdomain "below 0.8" scores below this many ten-thousandths (exact: node scores are kept × 10^4). */
 export const BELOW = (NODE_SCALE * 4) / 5;
@@ -54,16 +53,13 @@ export function weakDeltasOf(added: WeakSource | null, replaced: WeakSource | nu
     const subdomains = nextLevelSubdomains(s);
     if (!subdomains.length) return;
     const counted = [{ position: 0, below: false }, ...subdomains];
-    for (const region of ['', s.province, s.city, s.county]) {
-      // a county's cells by major class are counted when read (repositories/weak-subdomain-aggregate.ts)
-      for (const industry of region === s.county ? [''] : ['', s.industryMajor]) {
-        for (const { position, below } of counted) {
-          const key = `${region}|${industry}|${s.editionId}|${position}`;
-          const d = deltas.get(key) ?? { region, industry, editionId: s.editionId, position, enterprises: 0, below: 0 };
-          d.enterprises += sign;
-          if (below) d.below += sign;
-          deltas.set(key, d);
-        }
+    for (const { region, industry } of keptCellsOf(s)) {
+      for (const { position, below } of counted) {
+        const key = `${region}|${industry}|${s.editionId}|${position}`;
+        const d = deltas.get(key) ?? { region, industry, editionId: s.editionId, position, enterprises: 0, below: 0 };
+        d.enterprises += sign;
+        if (below) d.below += sign;
+        deltas.set(key, d);
       }
     }
   };

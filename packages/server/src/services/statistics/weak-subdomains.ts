@@ -70,7 +70,7 @@ const keyOf = (c: SubdomainCount) => `${c.group}|${c.key}|${c.subdomain ?? ''}`;
  * with `industryMajor`, those of that major class alone (its group's counts; no groups below it).
  */
 export async function readWeakSubdomains(ctx: ServiceContext, prefix: string, industryMajor?: string): Promise<WeakSubdomains> {
-  const cells = await ctx.reporting.weakSubdomainAggregate.readWeakCells(prefix, prefix.length < 6 ? prefix.length + 2 : null, weakCounting());
+  const cells = await ctx.reporting.weakSubdomainAggregate.readWeakCells(prefix, weakCounting());
   const orders = new Map(editionIds().map((id) => [id, nodeOrderOf(requireEdition(id))] as const));
   const merged = new Map<string, SubdomainCount>();
   const names = new Map<string, string>();
